@@ -1,0 +1,11 @@
+/** @type {import('jest').Config} */
+module.exports = {
+	roots: ["<rootDir>/tests"],
+	testMatch: ["**/*.test.ts"],
+	testPathIgnorePatterns: ["/tests/browser/"],
+	transform: { "^.+\\.(t|j)sx?$": ["@swc/jest", { jsc: { target: "es2021" } }] },
+	moduleNameMapper: { "^obsidian$": "<rootDir>/tests/stand-in/obsidian.ts" },
+	testEnvironment: "node",
+	setupFiles: ["<rootDir>/tests/setup/env.ts"],
+	testEnvironmentOptions: { globalsCleanup: "off" },
+};

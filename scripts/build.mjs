@@ -1,0 +1,94 @@
+// Builds the plugin and the CLI.
+//   node scripts/build.mjs production     main.js (minified, no sourcemap) + guard
+//   node scripts/build.mjs dev [--vault PATH]  watch; copies the build into PATH/.obsidian/plugins/<id>/
+//   node scripts/build.mjs cli            dist/cli.cjs for `mlsd`
+//   node scripts/build.mjs embed          only src/generated/vaultTemplate.ts
+import esbuild from "esbuild";
+import { builtinModules } from "module";
+import { copyFileSync, existsSync, mkdirSync, readFileSync } from "fs";
+import { join, resolve } from "path";
+import { embedTemplate } from "./lib/embed.mjs";
+import { guardBundle } from "./lib/guard.mjs";
+
+const mode = process.argv[2] ?? "production";
+const manifest = JSON.parse(readFileSync("manifest.json", "utf8"));
+
+const pluginOptions = (prod) => ({
+	entryPoints: ["src/main.ts"],
+	bundle: true,
+	outfile: "main.js",
+	format: "cjs",
+	platform: "browser",
+	target: "es2020",
+	external: [
+		"obsidian", "electron",
+		"@codemirror/autocomplete", "@codemirror/collab", "@codemirror/commands", "@codemirror/language",
+		"@codemirror/lint", "@codemirror/search", "@codemirror/state", "@codemirror/view",
+		"@lezer/common", "@lezer/highlight", "@lezer/lr",
+		...builtinModules,
+	],
+	minify: prod,
+	sourcemap: prod ? false : "inline",
+	treeShaking: true,
+	metafile: true,
+	logLevel: "info",
+	banner: { js: "/* ML System Design Vault. MIT licence. Source: src/ */" },
+});
+
+function parseVaultArg() {
+	const i = process.argv.indexOf("--vault");
+	return i > 0 ? process.argv[i + 1] : process.env.MLSD_DEV_VAULT;
+}
+
+function copyToVault(vault) {
+	const dir = join(resolve(vault), ".obsidian", "plugins", manifest.id);
+	mkdirSync(dir, { recursive: true });
+	for (const f of ["main.js", "manifest.json", "styles.css"]) copyFileSync(f, join(dir, f));
+	console.log(`copied to ${dir}`);
+}
+
+async function buildCli() {
+	await embedTemplate();
+	await esbuild.build({
+		entryPoints: ["src/cli/main.ts"],
+		bundle: true,
+		outfile: "dist/cli.cjs",
+		format: "cjs",
+		platform: "node",
+		target: "node20",
+		external: ["mermaid", "happy-dom"],
+		logLevel: "warning",
+	});
+}
+
+if (mode === "embed") {
+	await embedTemplate();
+} else if (mode === "cli") {
+	await buildCli();
+} else if (mode === "production") {
+	const template = await embedTemplate();
+	const result = await esbuild.build(pluginOptions(true));
+	guardBundle(result.metafile, readFileSync("main.js", "utf8"));
+	await buildCli();
+	console.log(`main.js: ${(readFileSync("main.js").length / 1024).toFixed(1)} KB, ${template.files.length} shipped files embedded`);
+} else if (mode === "dev") {
+	const vault = parseVaultArg();
+	await embedTemplate();
+	const ctx = await esbuild.context({
+		...pluginOptions(false),
+		plugins: [{
+			name: "after-build",
+			setup(build) {
+				build.onEnd((r) => {
+					if (r.errors.length === 0 && vault) copyToVault(vault);
+				});
+			},
+		}],
+	});
+	if (!vault) console.log("Tip: pass --vault PATH to copy each build into a vault's plugin folder.");
+	if (vault && !existsSync(vault)) throw new Error(`No vault at ${vault}`);
+	await ctx.watch();
+} else {
+	console.error(`Unknown mode "${mode}". Use production, dev, cli or embed.`);
+	process.exit(2);
+}

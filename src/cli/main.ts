@@ -1,0 +1,125 @@
+/**
+ * `mlsd`: the same core as the plugin, outside Obsidian.
+ *   mlsd install <vault> [--json]
+ *   mlsd doctor <folder> [--json] [--no-diagrams]
+ */
+import { promises as fs } from "fs";
+import { join } from "path";
+import { formatIssue, runDoctor, type DoctorFile } from "../core/doctor";
+import { installTemplate, summarizeCounts, type InstallRecord } from "../core/install";
+import { migrateData, type PluginData } from "../core/settings";
+import { TEMPLATE } from "../generated/vaultTemplate";
+import { parseArgs, UsageError } from "./args";
+import { parseYaml } from "./frontmatter";
+import { FsVault } from "./fsVault";
+import { checkMermaid } from "./mermaidCheck";
+
+export const PLUGIN_ID = "ml-system-design-vault";
+
+const USAGE = `Usage:
+  mlsd install <vault> [--json] [--config-dir .obsidian]
+      Install or update the shipped notes in <vault>/<install folder> (default "ML System Design").
+  mlsd doctor <folder> [--json] [--no-diagrams]
+      Check notes against the content contract; exits 1 on any problem.`;
+
+type Out = (s: string) => void;
+
+export async function main(argv: string[], out: Out = (s) => process.stdout.write(s + "\n"), err: Out = (s) => process.stderr.write(s + "\n")): Promise<number> {
+	const [command, ...rest] = argv;
+	try {
+		switch (command) {
+			case "install": return await installCommand(rest, out);
+			case "doctor": return await doctorCommand(rest, out);
+			case undefined: case "help": case "--help": case "-h":
+				out(USAGE);
+				return command === undefined ? 2 : 0;
+			default:
+				throw new UsageError(`Unknown command "${command}".`);
+		}
+	} catch (e) {
+		if (e instanceof UsageError) {
+			err(`${e.message}\n\n${USAGE}`);
+			return 2;
+		}
+		err(e instanceof Error ? e.message : String(e));
+		return 1;
+	}
+}
+
+async function requireFolder(path: string | undefined): Promise<string> {
+	if (!path) throw new UsageError("Name a folder.");
+	try {
+		if (!(await fs.stat(path)).isDirectory()) throw new Error();
+	} catch {
+		throw new Error(`"${path}" is not a folder.`);
+	}
+	return path;
+}
+
+/** The plugin's data file inside a vault: the record the plugin and the CLI share. */
+export function dataFilePath(vault: string, configDir = ".obsidian"): string {
+	return join(vault, configDir, "plugins", PLUGIN_ID, "data.json");
+}
+
+export async function readPluginData(file: string): Promise<{ data: PluginData; warnings: string[]; raw: Record<string, unknown> }> {
+	let raw: unknown = null;
+	try {
+		raw = JSON.parse(await fs.readFile(file, "utf8"));
+	} catch (e) {
+		if ((e as NodeJS.ErrnoException).code !== "ENOENT") raw = "unreadable";
+	}
+	const { data, warnings } = migrateData(raw);
+	return { data, warnings, raw: typeof raw === "object" && raw !== null ? (raw as Record<string, unknown>) : {} };
+}
+
+async function installCommand(argv: string[], out: Out): Promise<number> {
+	const args = parseArgs(argv, ["config-dir"]);
+	const vault = await requireFolder(args.positionals[0]);
+	const file = dataFilePath(vault, args.options.get("config-dir"));
+	const { data, warnings, raw } = await readPluginData(file);
+	const saveRecord = async (record: InstallRecord): Promise<void> => {
+		await fs.mkdir(join(file, ".."), { recursive: true });
+		// Keep any keys a newer plugin wrote; replace only what the CLI owns.
+		const next = { ...raw, schema: data.schema, settings: data.settings, install: record };
+		await fs.writeFile(file, JSON.stringify(next, null, "\t") + "\n");
+	};
+	const result = await installTemplate(new FsVault(vault), TEMPLATE, data.settings.installFolder, data.install, saveRecord);
+	const c = result.counts;
+	if (args.flags.has("json")) {
+		out(JSON.stringify({ created: c.created, updated: c.updated, keptEdited: c.keptEdited, keptDeleted: c.keptDeleted, skippedClash: c.skippedClash }));
+	} else {
+		for (const w of warnings) out(`warning: ${w}`);
+		out(`${summarizeCounts(c)} (${TEMPLATE.files.length} shipped files in "${data.settings.installFolder}")`);
+		for (const a of result.plan.actions) {
+			if (a.kind === "keep-edited") out(`  kept your edit: ${a.target}`);
+			if (a.kind === "skip-clash") out(`  skipped, a file of yours is there: ${a.target}`);
+		}
+	}
+	return 0;
+}
+
+export async function readDoctorFiles(folder: string): Promise<DoctorFile[]> {
+	const vault = new FsVault(folder);
+	const paths = (await vault.listFiles()).filter((p) => /\.(md|base|canvas)$/.test(p));
+	return Promise.all(paths.map(async (path) => ({ path, text: await vault.read(path) })));
+}
+
+async function doctorCommand(argv: string[], out: Out): Promise<number> {
+	const args = parseArgs(argv, []);
+	const folder = await requireFolder(args.positionals[0]);
+	const files = await readDoctorFiles(folder);
+	const report = await runDoctor(files, {
+		parseYaml,
+		checkDiagram: args.flags.has("no-diagrams") ? undefined : checkMermaid,
+	});
+	if (args.flags.has("json")) {
+		out(JSON.stringify(report, null, 2));
+	} else {
+		const s = report.summary;
+		const types = Object.entries(s.byType).sort().map(([t, n]) => `${t} ${n}`).join(", ");
+		out(`${s.notes} notes (${types}); ${s.words.toLocaleString("en-US")} words; ${s.diagrams} diagrams; ${s.links} links; ${s.files - s.notes} other files`);
+		for (const i of report.issues) out(formatIssue(i));
+		out(report.issues.length === 0 ? "No problems found." : `${report.issues.length} problem${report.issues.length === 1 ? "" : "s"} found.`);
+	}
+	return report.issues.length === 0 ? 0 : 1;
+}

@@ -1,0 +1,95 @@
+/**
+ * Plugin settings and the shape of the plugin's data file, with validation
+ * and migration from older shapes. The same file is written by `mlsd install`,
+ * so a vault set up from the command line updates correctly in Obsidian.
+ */
+import { EMPTY_RECORD, type InstallRecord } from "./install";
+
+export interface Settings {
+	/** Folder the shipped notes are installed into. */
+	installFolder: string;
+	/** Folder for practice notes written by the plugin. */
+	practiceFolder: string;
+	/** Folder for the user's own notes created from templates. */
+	personalFolder: string;
+}
+
+export const DEFAULT_SETTINGS: Settings = {
+	installFolder: "ML System Design",
+	practiceFolder: "ML System Design practice",
+	personalFolder: "ML System Design personal",
+};
+
+export const DATA_SCHEMA = 1;
+
+export interface PluginData {
+	schema: number;
+	settings: Settings;
+	install: InstallRecord;
+}
+
+export interface LoadedData {
+	data: PluginData;
+	/** Human-readable reasons why some or all of the file was not used. */
+	warnings: string[];
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
+
+function readSettings(raw: unknown, warnings: string[]): Settings {
+	const settings: Settings = { ...DEFAULT_SETTINGS };
+	if (raw === undefined) return settings;
+	if (!isObject(raw)) {
+		warnings.push("Settings were not readable and were reset to defaults.");
+		return settings;
+	}
+	for (const key of Object.keys(DEFAULT_SETTINGS) as (keyof Settings)[]) {
+		const v = raw[key];
+		if (v === undefined) continue;
+		if (typeof v === "string" && v.trim() !== "") settings[key] = v.trim();
+		else warnings.push(`Setting "${key}" had an invalid value and was reset to "${DEFAULT_SETTINGS[key]}".`);
+	}
+	return settings;
+}
+
+function readRecord(raw: unknown, warnings: string[]): InstallRecord {
+	if (raw === undefined) return { ...EMPTY_RECORD, files: {} };
+	if (!isObject(raw) || typeof raw.folder !== "string" || !isObject(raw.files)) {
+		warnings.push("The record of installed notes was not readable; the next install treats existing notes as yours and does not overwrite them.");
+		return { ...EMPTY_RECORD, files: {} };
+	}
+	const files: Record<string, string> = {};
+	for (const [k, v] of Object.entries(raw.files)) if (typeof v === "string") files[k] = v;
+	return { folder: raw.folder, templateVersion: typeof raw.templateVersion === "string" ? raw.templateVersion : "", files };
+}
+
+/**
+ * Turns whatever `loadData()` returned into a valid PluginData. Older shapes
+ * (settings stored at the top level) are migrated; anything unreadable falls
+ * back to defaults with a warning. Never throws.
+ */
+export function migrateData(raw: unknown): LoadedData {
+	const warnings: string[] = [];
+	if (raw === null || raw === undefined) return { data: defaultData(), warnings };
+	if (!isObject(raw)) {
+		warnings.push("The plugin's data file was not readable; defaults are in use.");
+		return { data: defaultData(), warnings };
+	}
+	if (raw.schema === undefined) {
+		// Shape 0: settings at the top level, no install record.
+		const settings = readSettings(raw, warnings);
+		return { data: { schema: DATA_SCHEMA, settings, install: readRecord(raw.install, warnings) }, warnings };
+	}
+	if (typeof raw.schema !== "number" || raw.schema > DATA_SCHEMA) {
+		warnings.push("The plugin's data file comes from a newer version; defaults are in use until you update the plugin.");
+		return { data: defaultData(), warnings };
+	}
+	return {
+		data: { schema: DATA_SCHEMA, settings: readSettings(raw.settings, warnings), install: readRecord(raw.install, warnings) },
+		warnings,
+	};
+}
+
+export function defaultData(): PluginData {
+	return { schema: DATA_SCHEMA, settings: { ...DEFAULT_SETTINGS }, install: { ...EMPTY_RECORD, files: {} } };
+}

@@ -1,0 +1,49 @@
+/** Shared domain types. Pure: no Obsidian and no Node imports anywhere in src/core. */
+
+export const NOTE_TYPES = ["framework-step", "case-study", "concept", "checklist", "practice", "moc", "template"] as const;
+export type NoteType = (typeof NOTE_TYPES)[number];
+
+export const DOMAINS = [
+	"recsys", "search", "ads", "vision", "nlp", "genai", "trust-safety",
+	"fraud-risk", "forecasting", "maps-logistics", "speech", "infra",
+] as const;
+export type Domain = (typeof DOMAINS)[number];
+
+export const DIFFICULTIES = ["easy", "medium", "hard"] as const;
+export type Difficulty = (typeof DIFFICULTIES)[number];
+
+export const CATEGORIES = [
+	"metric", "model", "data", "training", "evaluation", "serving",
+	"monitoring", "infra", "genai", "responsible-ai", "interview-craft",
+] as const;
+export type Category = (typeof CATEGORIES)[number];
+
+export type Frontmatter = Record<string, unknown>;
+
+/** Where a note comes from: shipped with the plugin, or written by the user. */
+export type NoteOrigin = "shipped" | "personal";
+
+/** One file of the embedded template, as produced at build time. */
+export interface TemplateFile {
+	/** Path relative to the install folder, with forward slashes. */
+	path: string;
+	content: string;
+	/** contentHash(content) */
+	hash: string;
+	/** Frontmatter pre-parsed at build time (Markdown files only; null when absent). */
+	frontmatter: Frontmatter | null;
+}
+
+export interface EmbeddedTemplate {
+	/** Hash over every file's path and hash: changes whenever any shipped file changes. */
+	version: string;
+	files: TemplateFile[];
+}
+
+/** A problem found in a note or a file, pointing at a line (1-based) where one is known. */
+export interface Issue {
+	path: string;
+	line: number | null;
+	rule: string;
+	message: string;
+}

@@ -1,0 +1,29 @@
+/** Plugin lifecycle only: load data, register the settings tab and commands. */
+import { Notice, Plugin } from "obsidian";
+import { migrateData, type PluginData } from "./core/settings";
+import type { EmbeddedTemplate } from "./core/types";
+import { TEMPLATE } from "./generated/vaultTemplate";
+import { registerCommands } from "./obsidian/commands";
+import type { PluginHost } from "./obsidian/host";
+import { SettingsTab } from "./obsidian/SettingsTab";
+
+export default class MlSystemDesignVault extends Plugin implements PluginHost {
+	data!: PluginData;
+	readonly template: EmbeddedTemplate = TEMPLATE;
+
+	get plugin(): Plugin {
+		return this;
+	}
+
+	async onload(): Promise<void> {
+		const { data, warnings } = migrateData(await this.loadData());
+		this.data = data;
+		if (warnings.length > 0) new Notice(`ML System Design Vault: ${warnings.join(" ")}`);
+		this.addSettingTab(new SettingsTab(this));
+		registerCommands(this);
+	}
+
+	async save(): Promise<void> {
+		await this.saveData(this.data);
+	}
+}

@@ -1,0 +1,12 @@
+/** What the Obsidian layer needs from the plugin, without importing main.ts. */
+import type { App, Plugin } from "obsidian";
+import type { PluginData } from "../core/settings";
+import type { EmbeddedTemplate } from "../core/types";
+
+export interface PluginHost {
+	readonly app: App;
+	readonly plugin: Plugin;
+	readonly template: EmbeddedTemplate;
+	data: PluginData;
+	save(): Promise<void>;
+}

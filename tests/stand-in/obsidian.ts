@@ -1,0 +1,1217 @@
+/**
+ * A stand-in for the Obsidian API, for tests (jest maps "obsidian" here) and
+ * for the browser test (bundled, then handed to main.js as require("obsidian")).
+ * It is small but true to the documented behaviour of the parts we use:
+ * vault.create throws on an existing path, metadata is computed after a
+ * change and announced with "changed" then "resolved", commands are
+ * namespaced by plugin id, and so on. Stand-in extras (for tests) are marked.
+ */
+import { parse as yamlParse, stringify as yamlStringify } from "yaml";
+import { installDomHelpers } from "./dom";
+
+installDomHelpers(globalThis as never);
+
+// ---------------------------------------------------------------- utilities
+
+export function normalizePath(path: string): string {
+	let p = path.replace(/[\\/]+/g, "/").replace(/\u00A0|\u202F/g, " ");
+	p = p.replace(/^\/+|\/+$/g, "");
+	p = p.normalize("NFC");
+	return p === "" ? "/" : p;
+}
+
+export const Platform = {
+	isDesktop: true, isMobile: false, isDesktopApp: true, isMobileApp: false,
+	isIosApp: false, isAndroidApp: false, isPhone: false, isTablet: false,
+	isMacOS: false, isWin: false, isLinux: true, isSafari: false,
+};
+
+export function parseYaml(text: string): unknown {
+	return (yamlParse(text) as unknown) ?? null;
+}
+
+export function stringifyYaml(obj: unknown): string {
+	return yamlStringify(obj, { lineWidth: 0 });
+}
+
+export function setIcon(parent: HTMLElement, iconId: string): void {
+	parent.empty();
+	parent.createSvg?.("svg");
+	parent.setAttribute("data-icon", iconId);
+}
+
+export function getFrontMatterInfo(content: string): { exists: boolean; frontmatter: string; from: number; to: number; contentStart: number } {
+	const m = /^---\r?\n([\s\S]*?)\r?\n?---(\r?\n|$)/.exec(content);
+	if (!m) return { exists: false, frontmatter: "", from: 0, to: 0, contentStart: 0 };
+	return { exists: true, frontmatter: m[1]!, from: 4, to: 4 + m[1]!.length, contentStart: m[0].length };
+}
+
+export async function requestUrl(): Promise<never> {
+	throw new Error("The stand-in has no network.");
+}
+
+export function debounce<T extends unknown[]>(fn: (...a: T) => unknown, wait = 0): ((...a: T) => void) & { cancel(): void } {
+	let t: ReturnType<typeof setTimeout> | undefined;
+	const d = (...a: T): void => {
+		if (t) clearTimeout(t);
+		t = setTimeout(() => fn(...a), wait);
+	};
+	d.cancel = () => t && clearTimeout(t);
+	return d;
+}
+
+// ---------------------------------------------------------------- events
+
+export interface EventRef {
+	e: Events;
+	name: string;
+	fn: (...data: unknown[]) => unknown;
+	ctx?: unknown;
+}
+
+export class Events {
+	private handlers = new Map<string, EventRef[]>();
+	on(name: string, callback: (...data: never[]) => unknown, ctx?: unknown): EventRef {
+		const ref: EventRef = { e: this, name, fn: callback as (...d: unknown[]) => unknown, ctx };
+		this.handlers.set(name, [...(this.handlers.get(name) ?? []), ref]);
+		return ref;
+	}
+	off(name: string, callback: (...data: never[]) => unknown): void {
+		this.handlers.set(name, (this.handlers.get(name) ?? []).filter((r) => r.fn !== callback));
+	}
+	offref(ref: EventRef): void {
+		this.handlers.set(ref.name, (this.handlers.get(ref.name) ?? []).filter((r) => r !== ref));
+	}
+	trigger(name: string, ...data: unknown[]): void {
+		for (const ref of [...(this.handlers.get(name) ?? [])]) this.tryTrigger(ref, data);
+	}
+	tryTrigger(ref: EventRef, data: unknown[]): void {
+		try {
+			ref.fn.apply(ref.ctx, data);
+		} catch (e) {
+			console.error(e);
+		}
+	}
+	/** Stand-in extra: how many handlers are registered for an event. */
+	listenerCount(name: string): number {
+		return this.handlers.get(name)?.length ?? 0;
+	}
+}
+
+// ---------------------------------------------------------------- component
+
+export class Component {
+	private loaded = false;
+	private cleanups: (() => unknown)[] = [];
+	private children: Component[] = [];
+	load(): void {
+		if (this.loaded) return;
+		this.loaded = true;
+		void this.onload();
+		for (const c of this.children) c.load();
+	}
+	onload(): void | Promise<void> {}
+	unload(): void {
+		if (!this.loaded) return;
+		this.loaded = false;
+		for (const c of this.children.splice(0)) c.unload();
+		for (const fn of this.cleanups.splice(0).reverse()) fn();
+		this.onunload();
+	}
+	onunload(): void {}
+	addChild<T extends Component>(c: T): T {
+		this.children.push(c);
+		if (this.loaded) c.load();
+		return c;
+	}
+	removeChild<T extends Component>(c: T): T {
+		this.children = this.children.filter((x) => x !== c);
+		c.unload();
+		return c;
+	}
+	register(cb: () => unknown): void {
+		this.cleanups.push(cb);
+	}
+	registerEvent(ref: EventRef): void {
+		this.register(() => ref.e.offref(ref));
+	}
+	registerDomEvent(el: EventTarget, type: string, cb: (e: Event) => unknown, options?: boolean | AddEventListenerOptions): void {
+		el.addEventListener(type, cb, options);
+		this.register(() => el.removeEventListener(type, cb, options));
+	}
+	registerInterval(id: number): number {
+		this.register(() => window.clearInterval(id));
+		return id;
+	}
+}
+
+// ---------------------------------------------------------------- files
+
+export abstract class TAbstractFile {
+	vault!: Vault;
+	path = "";
+	name = "";
+	parent: TFolder | null = null;
+}
+
+export class TFile extends TAbstractFile {
+	basename = "";
+	extension = "";
+	stat = { ctime: 0, mtime: 0, size: 0 };
+}
+
+export class TFolder extends TAbstractFile {
+	children: TAbstractFile[] = [];
+	isRoot(): boolean {
+		return this.path === "/";
+	}
+}
+
+function setPath(f: TAbstractFile, path: string): void {
+	f.path = path;
+	f.name = path === "/" ? "" : path.slice(path.lastIndexOf("/") + 1);
+	if (f instanceof TFile) {
+		const dot = f.name.lastIndexOf(".");
+		f.basename = dot > 0 ? f.name.slice(0, dot) : f.name;
+		f.extension = dot > 0 ? f.name.slice(dot + 1) : "";
+	}
+}
+
+/** Stand-in extra: lets tests make the next writes fail (disk full, permissions). */
+export type WriteFault = (op: "create" | "modify" | "createFolder", path: string) => Error | null;
+
+export class Vault extends Events {
+	configDir = ".obsidian";
+	private files = new Map<string, TAbstractFile>();
+	private contents = new Map<string, string>();
+	private root: TFolder;
+	/** Stand-in extra. */
+	fault: WriteFault | null = null;
+	/** Stand-in extra: number of reads, to prove code reads the cache instead. */
+	readCount = 0;
+	private clock = 1_700_000_000_000;
+	readonly adapter = {
+		exists: async (p: string) => this.files.has(normalizePath(p)) || this.hidden.has(normalizePath(p)),
+		read: async (p: string) => {
+			const v = this.hidden.get(normalizePath(p)) ?? this.contents.get(normalizePath(p));
+			if (v === undefined) throw new Error(`ENOENT: ${p}`);
+			return v;
+		},
+		write: async (p: string, data: string) => {
+			this.hidden.set(normalizePath(p), data);
+		},
+	};
+	/** Files outside the vault index (config folder), as the adapter sees them. */
+	private hidden = new Map<string, string>();
+
+	constructor() {
+		super();
+		this.root = new TFolder();
+		this.root.vault = this;
+		setPath(this.root, "/");
+		this.files.set("/", this.root);
+	}
+
+	getName(): string {
+		return "Stand-in vault";
+	}
+	getRoot(): TFolder {
+		return this.root;
+	}
+	getAbstractFileByPath(path: string): TAbstractFile | null {
+		return this.files.get(normalizePath(path)) ?? null;
+	}
+	getFileByPath(path: string): TFile | null {
+		const f = this.files.get(normalizePath(path));
+		return f instanceof TFile ? f : null;
+	}
+	getFolderByPath(path: string): TFolder | null {
+		const f = this.files.get(normalizePath(path));
+		return f instanceof TFolder ? f : null;
+	}
+	getFiles(): TFile[] {
+		return [...this.files.values()].filter((f): f is TFile => f instanceof TFile);
+	}
+	getMarkdownFiles(): TFile[] {
+		return this.getFiles().filter((f) => f.extension === "md");
+	}
+	getAllLoadedFiles(): TAbstractFile[] {
+		return [...this.files.values()];
+	}
+
+	private parentOf(path: string): TFolder {
+		const i = path.lastIndexOf("/");
+		const parentPath = i < 0 ? "/" : path.slice(0, i);
+		const parent = this.files.get(parentPath);
+		if (!(parent instanceof TFolder)) throw new Error(`Parent folder does not exist: ${parentPath}`);
+		return parent;
+	}
+
+	private checkFault(op: "create" | "modify" | "createFolder", path: string): void {
+		const err = this.fault?.(op, path);
+		if (err) throw err;
+	}
+
+	async create(path: string, data: string): Promise<TFile> {
+		path = normalizePath(path);
+		if (this.files.has(path)) throw new Error("File already exists.");
+		this.checkFault("create", path);
+		const parent = this.parentOf(path);
+		const file = new TFile();
+		file.vault = this;
+		setPath(file, path);
+		file.parent = parent;
+		file.stat = { ctime: ++this.clock, mtime: this.clock, size: data.length };
+		parent.children.push(file);
+		this.files.set(path, file);
+		this.contents.set(path, data);
+		this.trigger("create", file);
+		return file;
+	}
+
+	async createFolder(path: string): Promise<TFolder> {
+		path = normalizePath(path);
+		if (this.files.has(path)) throw new Error("Folder already exists.");
+		this.checkFault("createFolder", path);
+		const parent = this.parentOf(path);
+		const folder = new TFolder();
+		folder.vault = this;
+		setPath(folder, path);
+		folder.parent = parent;
+		parent.children.push(folder);
+		this.files.set(path, folder);
+		this.trigger("create", folder);
+		return folder;
+	}
+
+	private ensureFile(file: TFile): void {
+		if (this.files.get(file.path) !== file) throw new Error(`File does not exist: ${file.path}`);
+	}
+
+	async read(file: TFile): Promise<string> {
+		this.ensureFile(file);
+		this.readCount++;
+		return this.contents.get(file.path)!;
+	}
+	async cachedRead(file: TFile): Promise<string> {
+		return this.read(file);
+	}
+	async modify(file: TFile, data: string): Promise<void> {
+		this.ensureFile(file);
+		this.checkFault("modify", file.path);
+		this.contents.set(file.path, data);
+		file.stat = { ...file.stat, mtime: ++this.clock, size: data.length };
+		this.trigger("modify", file);
+	}
+	async append(file: TFile, data: string): Promise<void> {
+		await this.modify(file, (this.contents.get(file.path) ?? "") + data);
+	}
+	async process(file: TFile, fn: (data: string) => string): Promise<string> {
+		this.ensureFile(file);
+		const next = fn(this.contents.get(file.path)!);
+		await this.modify(file, next);
+		return next;
+	}
+	async delete(file: TAbstractFile): Promise<void> {
+		if (file instanceof TFolder) for (const c of [...file.children]) await this.delete(c);
+		this.files.delete(file.path);
+		this.contents.delete(file.path);
+		if (file.parent) file.parent.children = file.parent.children.filter((c) => c !== file);
+		this.trigger("delete", file);
+	}
+	/** Stand-in extra: what was moved to the trash. */
+	trashed: string[] = [];
+	async trash(file: TAbstractFile): Promise<void> {
+		this.trashed.push(file.path);
+		await this.delete(file);
+	}
+	async rename(file: TAbstractFile, newPath: string): Promise<void> {
+		newPath = normalizePath(newPath);
+		if (this.files.has(newPath)) throw new Error("Destination file already exists!");
+		const oldPath = file.path;
+		const parent = this.parentOf(newPath);
+		const data = this.contents.get(oldPath);
+		this.files.delete(oldPath);
+		this.contents.delete(oldPath);
+		if (file.parent) file.parent.children = file.parent.children.filter((c) => c !== file);
+		setPath(file, newPath);
+		file.parent = parent;
+		parent.children.push(file);
+		this.files.set(newPath, file);
+		if (data !== undefined) this.contents.set(newPath, data);
+		this.trigger("rename", file, oldPath);
+	}
+}
+
+// ---------------------------------------------------------------- metadata cache
+
+export interface Pos {
+	start: { line: number; col: number; offset: number };
+	end: { line: number; col: number; offset: number };
+}
+export interface CachedMetadata {
+	frontmatter?: Record<string, unknown>;
+	frontmatterPosition?: Pos;
+	frontmatterLinks?: { key: string; link: string; original: string; displayText?: string }[];
+	headings?: { heading: string; level: number; position: Pos }[];
+	links?: { link: string; original: string; displayText?: string; position: Pos }[];
+	tags?: { tag: string; position: Pos }[];
+	listItems?: { parent: number; task?: string; position: Pos }[];
+	sections?: { type: string; position: Pos }[];
+}
+
+function pos(line: number, col = 0, endCol = 0, offset = 0): Pos {
+	return { start: { line, col, offset }, end: { line, col: endCol, offset } };
+}
+
+/** Computes a CachedMetadata the way Obsidian does, for the parts we use. */
+export function computeMetadata(text: string): CachedMetadata {
+	const meta: CachedMetadata = {};
+	const lines = text.split(/\r?\n/);
+	let start = 0;
+	if (lines[0] === "---") {
+		const end = lines.indexOf("---", 1);
+		if (end > 0) {
+			start = end + 1;
+			meta.frontmatterPosition = pos(0, 0, 3);
+			meta.frontmatterPosition.end.line = end;
+			try {
+				const fm = yamlParse(lines.slice(1, end).join("\n")) as unknown;
+				// Obsidian drops frontmatter that is not a mapping or fails to parse.
+				if (fm && typeof fm === "object" && !Array.isArray(fm)) {
+					meta.frontmatter = fm as Record<string, unknown>;
+					const fl: NonNullable<CachedMetadata["frontmatterLinks"]> = [];
+					for (const [key, value] of Object.entries(fm)) {
+						const values = Array.isArray(value) ? value : [value];
+						values.forEach((v, i) => {
+							if (typeof v !== "string") return;
+							const m = /^\[\[([^\]|#]+)(#[^\]|]*)?(?:\|([^\]]*))?\]\]$/.exec(v.trim());
+							if (m) fl.push({ key: Array.isArray(value) ? `${key}.${i}` : key, link: m[1]! + (m[2] ?? ""), original: v, displayText: m[3] ?? m[1] });
+						});
+					}
+					if (fl.length) meta.frontmatterLinks = fl;
+				}
+			} catch {
+				/* invalid YAML: no frontmatter, as in Obsidian */
+			}
+		}
+	}
+	let inCode = false;
+	const headings: NonNullable<CachedMetadata["headings"]> = [];
+	const links: NonNullable<CachedMetadata["links"]> = [];
+	const tags: NonNullable<CachedMetadata["tags"]> = [];
+	const listItems: NonNullable<CachedMetadata["listItems"]> = [];
+	for (let i = start; i < lines.length; i++) {
+		const line = lines[i]!;
+		if (/^\s*(```|~~~)/.test(line)) {
+			inCode = !inCode;
+			continue;
+		}
+		if (inCode) continue;
+		const h = /^(#{1,6})\s+(.+?)\s*#*\s*$/.exec(line);
+		if (h) headings.push({ heading: h[2]!, level: h[1]!.length, position: pos(i, 0, line.length) });
+		const li = /^(\s*)[-*+]\s+(?:\[(.)\]\s+)?/.exec(line);
+		if (li) listItems.push({ parent: -1, ...(li[2] !== undefined ? { task: li[2] } : {}), position: pos(i, li[1]!.length, line.length) });
+		for (const m of line.replace(/`[^`]*`/g, (x) => " ".repeat(x.length)).matchAll(/!?\[\[([^\]|]+)(?:\|([^\]]*))?\]\]/g)) {
+			links.push({ link: m[1]!, original: m[0], displayText: m[2] ?? m[1], position: pos(i, m.index ?? 0, (m.index ?? 0) + m[0].length) });
+		}
+		for (const m of line.matchAll(/(?:^|\s)(#[\p{L}\p{N}_/-]*[\p{L}_/-][\p{L}\p{N}_/-]*)/gu)) {
+			if (!h) tags.push({ tag: m[1]!, position: pos(i) });
+		}
+	}
+	if (headings.length) meta.headings = headings;
+	if (links.length) meta.links = links;
+	if (tags.length) meta.tags = tags;
+	if (listItems.length) meta.listItems = listItems;
+	return meta;
+}
+
+export class MetadataCache extends Events {
+	private cache = new Map<string, CachedMetadata>();
+	resolvedLinks: Record<string, Record<string, number>> = {};
+	unresolvedLinks: Record<string, Record<string, number>> = {};
+	private pending = new Set<string>();
+
+	constructor(private readonly vault: Vault) {
+		super();
+		vault.on("create", (f: TAbstractFile) => f instanceof TFile && this.schedule(f));
+		vault.on("modify", (f: TAbstractFile) => f instanceof TFile && this.schedule(f));
+		vault.on("delete", (f: TAbstractFile) => {
+			if (!(f instanceof TFile)) return;
+			const prev = this.cache.get(f.path);
+			this.cache.delete(f.path);
+			delete this.resolvedLinks[f.path];
+			delete this.unresolvedLinks[f.path];
+			this.trigger("deleted", f, prev ?? null);
+			this.resolveAll();
+		});
+		vault.on("rename", (f: TAbstractFile, oldPath: string) => {
+			if (!(f instanceof TFile)) return;
+			const c = this.cache.get(oldPath);
+			this.cache.delete(oldPath);
+			if (c) this.cache.set(f.path, c);
+			delete this.resolvedLinks[oldPath];
+			delete this.unresolvedLinks[oldPath];
+			this.resolveAll();
+		});
+	}
+
+	getFileCache(file: TFile): CachedMetadata | null {
+		return this.cache.get(file.path) ?? null;
+	}
+	getCache(path: string): CachedMetadata | null {
+		return this.cache.get(normalizePath(path)) ?? null;
+	}
+
+	getFirstLinkpathDest(linkpath: string, sourcePath: string): TFile | null {
+		const target = linkpath.split("#")[0]!.trim();
+		if (target === "") return this.vault.getFileByPath(sourcePath);
+		const withExt = /\.[a-z0-9]+$/i.test(target) ? target : `${target}.md`;
+		const direct = this.vault.getFileByPath(withExt);
+		if (direct) return direct;
+		const name = withExt.slice(withExt.lastIndexOf("/") + 1).toLowerCase();
+		const candidates = this.vault.getFiles().filter((f) => f.name.toLowerCase() === name && (!target.includes("/") || f.path.toLowerCase().endsWith(withExt.toLowerCase())));
+		if (candidates.length === 0) return null;
+		const folder = sourcePath.includes("/") ? sourcePath.slice(0, sourcePath.lastIndexOf("/")) : "";
+		return candidates.find((c) => c.parent?.path === folder) ?? candidates.sort((a, b) => a.path.length - b.path.length)[0]!;
+	}
+
+	fileToLinktext(file: TFile, _sourcePath: string, omitMdExtension = true): string {
+		return omitMdExtension && file.extension === "md" ? file.basename : file.name;
+	}
+
+	private schedule(file: TFile): void {
+		this.pending.add(file.path);
+		// Obsidian parses in a worker; "changed" arrives after the write resolves.
+		setTimeout(() => void this.flush(), 0);
+	}
+
+	private async flush(): Promise<void> {
+		const paths = [...this.pending];
+		this.pending.clear();
+		for (const p of paths) {
+			const file = this.vault.getFileByPath(p);
+			if (!file) continue;
+			const data = await this.vault.cachedRead(file);
+			this.vault.readCount--; // the cache's own reads are not the plugin's
+			const meta = file.extension === "md" ? computeMetadata(data) : {};
+			this.cache.set(p, meta);
+			this.trigger("changed", file, data, meta);
+		}
+		if (paths.length) this.resolveAll();
+	}
+
+	private resolveAll(): void {
+		this.resolvedLinks = {};
+		this.unresolvedLinks = {};
+		for (const [path, meta] of this.cache) {
+			const r: Record<string, number> = {};
+			const u: Record<string, number> = {};
+			for (const l of [...(meta.links ?? []), ...(meta.frontmatterLinks ?? [])]) {
+				const dest = this.getFirstLinkpathDest(l.link, path);
+				if (dest) r[dest.path] = (r[dest.path] ?? 0) + 1;
+				else u[l.link.split("#")[0]!] = (u[l.link.split("#")[0]!] ?? 0) + 1;
+			}
+			this.resolvedLinks[path] = r;
+			this.unresolvedLinks[path] = u;
+		}
+		this.trigger("resolved");
+	}
+
+	/** Stand-in extra: resolves once all pending metadata has been computed. */
+	async settle(): Promise<void> {
+		for (let i = 0; i < 50 && this.pending.size > 0; i++) await new Promise((r) => setTimeout(r, 0));
+		await new Promise((r) => setTimeout(r, 0));
+	}
+}
+
+// ---------------------------------------------------------------- editor and workspace
+
+export interface EditorPosition {
+	line: number;
+	ch: number;
+}
+
+/** A minimal Editor over a string, with a cursor. */
+export class Editor {
+	private text = "";
+	private cursor: EditorPosition = { line: 0, ch: 0 };
+	getValue(): string {
+		return this.text;
+	}
+	setValue(v: string): void {
+		this.text = v;
+	}
+	getCursor(): EditorPosition {
+		return { ...this.cursor };
+	}
+	setCursor(pos: EditorPosition | number, ch?: number): void {
+		this.cursor = typeof pos === "number" ? { line: pos, ch: ch ?? 0 } : { ...pos };
+	}
+	getLine(n: number): string {
+		return this.text.split("\n")[n] ?? "";
+	}
+	lineCount(): number {
+		return this.text.split("\n").length;
+	}
+	getSelection(): string {
+		return "";
+	}
+	private offset(p: EditorPosition): number {
+		const lines = this.text.split("\n");
+		let o = 0;
+		for (let i = 0; i < p.line && i < lines.length; i++) o += lines[i]!.length + 1;
+		return o + p.ch;
+	}
+	replaceSelection(replacement: string): void {
+		this.replaceRange(replacement, this.cursor);
+	}
+	replaceRange(replacement: string, from: EditorPosition, to?: EditorPosition): void {
+		const a = this.offset(from);
+		const b = to ? this.offset(to) : a;
+		this.text = this.text.slice(0, a) + replacement + this.text.slice(b);
+		const before = (this.text.slice(0, a) + replacement).split("\n");
+		this.cursor = { line: before.length - 1, ch: before[before.length - 1]!.length };
+	}
+}
+
+export class View extends Component {
+	leaf: WorkspaceLeaf;
+	app: App;
+	containerEl: HTMLElement;
+	constructor(leaf: WorkspaceLeaf) {
+		super();
+		this.leaf = leaf;
+		this.app = leaf.app;
+		this.containerEl = createDiv({ cls: "view-content" });
+	}
+	getViewType(): string {
+		return "empty";
+	}
+	getDisplayText(): string {
+		return "";
+	}
+}
+
+export class MarkdownView extends View {
+	file: TFile | null = null;
+	editor = new Editor();
+	getViewType(): string {
+		return "markdown";
+	}
+	getDisplayText(): string {
+		return this.file?.basename ?? "";
+	}
+}
+
+export class WorkspaceLeaf extends Events {
+	view: View;
+	constructor(readonly app: App) {
+		super();
+		this.view = new View(this);
+	}
+	async openFile(file: TFile): Promise<void> {
+		const view = new MarkdownView(this);
+		view.file = file;
+		view.editor.setValue(await file.vault.cachedRead(file));
+		file.vault.readCount--;
+		this.view = view;
+		this.app.workspace.setActiveLeaf(this);
+		this.app.workspace.trigger("file-open", file);
+	}
+	getViewState(): { type: string } {
+		return { type: this.view.getViewType() };
+	}
+	detach(): void {
+		this.app.workspace.leaves = this.app.workspace.leaves.filter((l) => l !== this);
+	}
+}
+
+export class Workspace extends Events {
+	layoutReady = false;
+	leaves: WorkspaceLeaf[] = [];
+	activeLeaf: WorkspaceLeaf | null = null;
+	containerEl: HTMLElement;
+	private readyCallbacks: (() => unknown)[] = [];
+	constructor(private readonly app: App) {
+		super();
+		this.containerEl = createDiv({ cls: "workspace" });
+	}
+	onLayoutReady(cb: () => unknown): void {
+		if (this.layoutReady) setTimeout(cb, 0);
+		else this.readyCallbacks.push(cb);
+	}
+	/** Stand-in extra: what Obsidian does once the layout is restored. */
+	markLayoutReady(): void {
+		this.layoutReady = true;
+		for (const cb of this.readyCallbacks.splice(0)) cb();
+		this.trigger("layout-ready");
+	}
+	getLeaf(newLeaf?: boolean | "tab" | "split" | "window"): WorkspaceLeaf {
+		if (!newLeaf && this.activeLeaf) return this.activeLeaf;
+		const leaf = new WorkspaceLeaf(this.app);
+		this.leaves.push(leaf);
+		return leaf;
+	}
+	setActiveLeaf(leaf: WorkspaceLeaf): void {
+		this.activeLeaf = leaf;
+		this.trigger("active-leaf-change", leaf);
+	}
+	getActiveFile(): TFile | null {
+		const v = this.activeLeaf?.view;
+		return v instanceof MarkdownView ? v.file : null;
+	}
+	getActiveViewOfType<T extends View>(type: abstract new (...args: never[]) => T): T | null {
+		const v = this.activeLeaf?.view;
+		return v instanceof type ? (v as T) : null;
+	}
+	get activeEditor(): { editor: Editor; file: TFile | null } | null {
+		const v = this.activeLeaf?.view;
+		return v instanceof MarkdownView ? { editor: v.editor, file: v.file } : null;
+	}
+	getLeavesOfType(type: string): WorkspaceLeaf[] {
+		return this.leaves.filter((l) => l.view.getViewType() === type);
+	}
+}
+
+export class FileManager {
+	constructor(private readonly app: App) {}
+	async processFrontMatter(file: TFile, fn: (fm: Record<string, unknown>) => void): Promise<void> {
+		await this.app.vault.process(file, (text) => {
+			const info = getFrontMatterInfo(text);
+			let fm: Record<string, unknown> = {};
+			if (info.exists) {
+				const parsed = yamlParse(info.frontmatter) as unknown;
+				if (parsed !== null && (typeof parsed !== "object" || Array.isArray(parsed))) throw new Error("Frontmatter is not an object.");
+				fm = (parsed as Record<string, unknown>) ?? {};
+			}
+			fn(fm);
+			const body = info.exists ? text.slice(info.contentStart) : text;
+			return `---\n${stringifyYaml(fm)}---\n${body}`;
+		});
+	}
+	async trashFile(file: TAbstractFile): Promise<void> {
+		await this.app.vault.trash(file);
+	}
+	async renameFile(file: TAbstractFile, newPath: string): Promise<void> {
+		await this.app.vault.rename(file, newPath);
+	}
+	generateMarkdownLink(file: TFile): string {
+		return `[[${file.basename}]]`;
+	}
+	getNewFileParent(): TFolder {
+		return this.app.vault.getRoot();
+	}
+}
+
+// ---------------------------------------------------------------- app, plugin, commands
+
+export interface Command {
+	id: string;
+	name: string;
+	icon?: string;
+	hotkeys?: unknown[];
+	callback?: () => unknown;
+	checkCallback?: (checking: boolean) => boolean | void;
+	editorCallback?: (editor: Editor, ctx: MarkdownView) => unknown;
+	editorCheckCallback?: (checking: boolean, editor: Editor, ctx: MarkdownView) => boolean | void;
+}
+
+export interface PluginManifest {
+	id: string;
+	name: string;
+	version: string;
+	minAppVersion: string;
+	description: string;
+	author: string;
+	isDesktopOnly?: boolean;
+	dir?: string;
+}
+
+export class App {
+	vault = new Vault();
+	metadataCache = new MetadataCache(this.vault);
+	workspace = new Workspace(this);
+	fileManager = new FileManager(this);
+	/** Stand-in extra: the command registry, keyed "<plugin id>:<command id>". */
+	commands = {
+		commands: {} as Record<string, Command>,
+		executeCommandById: (id: string): boolean => {
+			const c = this.commands.commands[id];
+			if (!c) return false;
+			const view = this.workspace.getActiveViewOfType(MarkdownView);
+			if (c.callback) c.callback();
+			else if (c.checkCallback) return c.checkCallback(false) !== false;
+			else if (c.editorCallback && view) c.editorCallback(view.editor, view);
+			else if (c.editorCheckCallback && view) c.editorCheckCallback(false, view.editor, view);
+			else return false;
+			return true;
+		},
+		/** Whether the command would show in the palette now. */
+		isAvailable: (id: string): boolean => {
+			const c = this.commands.commands[id];
+			if (!c) return false;
+			const view = this.workspace.getActiveViewOfType(MarkdownView);
+			if (c.checkCallback) return c.checkCallback(true) === true;
+			if (c.editorCallback) return view !== null;
+			if (c.editorCheckCallback) return view !== null && c.editorCheckCallback(true, view.editor, view) === true;
+			return true;
+		},
+	};
+	/** Stand-in extra: where plugins put ribbon icons and status bar items. */
+	ribbonEl: HTMLElement = createDiv({ cls: "side-dock-ribbon" });
+	statusBarEl: HTMLElement = createDiv({ cls: "status-bar" });
+	settingTabs: PluginSettingTab[] = [];
+}
+
+export class Plugin extends Component {
+	constructor(public app: App, public manifest: PluginManifest) {
+		super();
+	}
+	addCommand(command: Command): Command {
+		const full = { ...command, id: `${this.manifest.id}:${command.id}`, name: `${this.manifest.name}: ${command.name}` };
+		this.app.commands.commands[full.id] = full;
+		this.register(() => delete this.app.commands.commands[full.id]);
+		return full;
+	}
+	removeCommand(id: string): void {
+		delete this.app.commands.commands[`${this.manifest.id}:${id}`];
+	}
+	addRibbonIcon(icon: string, title: string, callback: (evt: MouseEvent) => unknown): HTMLElement {
+		const el = this.app.ribbonEl.createDiv({ cls: "side-dock-ribbon-action clickable-icon", attr: { "aria-label": title, "data-icon": icon } });
+		el.addEventListener("click", callback);
+		this.register(() => el.detach());
+		return el;
+	}
+	addStatusBarItem(): HTMLElement {
+		const el = this.app.statusBarEl.createDiv({ cls: "status-bar-item" });
+		this.register(() => el.detach());
+		return el;
+	}
+	addSettingTab(tab: PluginSettingTab): void {
+		this.app.settingTabs.push(tab);
+		this.register(() => (this.app.settingTabs = this.app.settingTabs.filter((t) => t !== tab)));
+	}
+	registerView(): void {}
+	private dataPath(): string {
+		return `${this.app.vault.configDir}/plugins/${this.manifest.id}/data.json`;
+	}
+	async loadData(): Promise<unknown> {
+		if (!(await this.app.vault.adapter.exists(this.dataPath()))) return null;
+		return JSON.parse(await this.app.vault.adapter.read(this.dataPath()));
+	}
+	async saveData(data: unknown): Promise<void> {
+		await this.app.vault.adapter.write(this.dataPath(), JSON.stringify(data, null, 2));
+	}
+}
+
+// ---------------------------------------------------------------- notices and modals
+
+export class Notice {
+	/** Stand-in extra: every notice shown, newest last. */
+	static history: string[] = [];
+	noticeEl: HTMLElement;
+	messageEl: HTMLElement;
+	constructor(message: string | DocumentFragment, duration?: number) {
+		let container = document.body.querySelector<HTMLElement>(".notice-container");
+		if (!container) container = document.body.createDiv({ cls: "notice-container" });
+		this.noticeEl = container.createDiv({ cls: "notice" });
+		this.messageEl = this.noticeEl.createDiv({ cls: "notice-message" });
+		this.setMessage(message);
+		Notice.history.push(this.messageEl.textContent ?? "");
+		if (duration !== 0) setTimeout(() => this.hide(), duration ?? 5000);
+	}
+	setMessage(message: string | DocumentFragment): this {
+		this.messageEl.setText(message);
+		return this;
+	}
+	hide(): void {
+		this.noticeEl.detach();
+	}
+}
+
+export class Scope {
+	private keys: { modifiers: string[]; key: string | null; fn: (e: KeyboardEvent) => unknown }[] = [];
+	register(modifiers: string[], key: string | null, fn: (e: KeyboardEvent) => unknown): unknown {
+		const k = { modifiers, key, fn };
+		this.keys.push(k);
+		return k;
+	}
+	/** Stand-in extra. */
+	handle(e: KeyboardEvent): boolean {
+		for (const k of this.keys) if (k.key === null || k.key === e.key) return k.fn(e) !== false;
+		return false;
+	}
+}
+
+export class Modal {
+	app: App;
+	scope = new Scope();
+	containerEl: HTMLElement;
+	modalEl: HTMLElement;
+	titleEl: HTMLElement;
+	contentEl: HTMLElement;
+	shouldRestoreSelection = true;
+	/** Stand-in extra: every modal currently open. */
+	static open: Modal[] = [];
+	private keyHandler = (e: KeyboardEvent): void => {
+		if (this.scope.handle(e)) return;
+		if (e.key === "Escape") this.close();
+	};
+	constructor(app: App) {
+		this.app = app;
+		this.containerEl = createDiv({ cls: "modal-container mod-dim" });
+		this.containerEl.createDiv({ cls: "modal-bg" });
+		this.modalEl = this.containerEl.createDiv({ cls: "modal" });
+		const close = this.modalEl.createDiv({ cls: "modal-close-button", attr: { "aria-label": "Close" } });
+		close.addEventListener("click", () => this.close());
+		this.titleEl = this.modalEl.createDiv({ cls: "modal-title" });
+		this.contentEl = this.modalEl.createDiv({ cls: "modal-content" });
+	}
+	setTitle(title: string): this {
+		this.titleEl.setText(title);
+		return this;
+	}
+	setContent(content: string | DocumentFragment): this {
+		this.contentEl.setText(content);
+		return this;
+	}
+	open(): void {
+		document.body.appendChild(this.containerEl);
+		document.addEventListener("keydown", this.keyHandler);
+		Modal.open.push(this);
+		void this.onOpen();
+	}
+	close(): void {
+		document.removeEventListener("keydown", this.keyHandler);
+		this.containerEl.detach();
+		Modal.open = Modal.open.filter((m) => m !== this);
+		this.onClose();
+	}
+	onOpen(): void | Promise<void> {}
+	onClose(): void {}
+}
+
+export interface FuzzyMatch<T> {
+	item: T;
+	match: { score: number; matches: [number, number][] };
+}
+
+export abstract class SuggestModal<T> extends Modal {
+	limit = 100;
+	emptyStateText = "No results found.";
+	inputEl: HTMLInputElement;
+	resultContainerEl: HTMLElement;
+	/** Stand-in extra: the suggestions currently shown. */
+	shown: T[] = [];
+	selected = 0;
+	constructor(app: App) {
+		super(app);
+		this.modalEl.addClass("prompt");
+		this.inputEl = this.modalEl.createEl("input", { cls: "prompt-input", attr: { type: "text" } });
+		this.resultContainerEl = this.modalEl.createDiv({ cls: "prompt-results" });
+		this.inputEl.addEventListener("input", () => void this.refresh());
+		this.inputEl.addEventListener("keydown", (e: KeyboardEvent) => {
+			if (e.key === "Enter") this.choose(this.selected, e);
+			if (e.key === "ArrowDown") this.select(this.selected + 1);
+			if (e.key === "ArrowUp") this.select(this.selected - 1);
+		});
+	}
+	setPlaceholder(p: string): void {
+		this.inputEl.setAttribute("placeholder", p);
+	}
+	setInstructions(instructions: { command: string; purpose: string }[]): void {
+		const el = this.modalEl.createDiv({ cls: "prompt-instructions" });
+		for (const i of instructions) el.createDiv({ cls: "prompt-instruction", text: `${i.command} ${i.purpose}` });
+	}
+	open(): void {
+		super.open();
+		void this.refresh();
+	}
+	/** Stand-in extra: type a query. */
+	async setQuery(q: string): Promise<void> {
+		this.inputEl.value = q;
+		await this.refresh();
+	}
+	async refresh(): Promise<void> {
+		this.shown = (await this.getSuggestions(this.inputEl.value)).slice(0, this.limit);
+		this.resultContainerEl.empty();
+		if (this.shown.length === 0) this.resultContainerEl.createDiv({ cls: "suggestion-empty", text: this.emptyStateText });
+		this.shown.forEach((item, i) => {
+			const el = this.resultContainerEl.createDiv({ cls: "suggestion-item" });
+			el.addEventListener("click", (e) => this.choose(i, e));
+			this.renderSuggestion(item, el);
+		});
+		this.select(0);
+	}
+	private select(i: number): void {
+		const items = this.resultContainerEl.querySelectorAll(".suggestion-item");
+		this.selected = Math.max(0, Math.min(i, items.length - 1));
+		items.forEach((el, j) => el.classList.toggle("is-selected", j === this.selected));
+	}
+	/** Stand-in extra: choose the i-th suggestion. */
+	choose(i: number, evt: MouseEvent | KeyboardEvent = new KeyboardEvent("keydown")): void {
+		const item = this.shown[i];
+		if (item === undefined) return;
+		this.close();
+		void this.onChooseSuggestion(item, evt);
+	}
+	abstract getSuggestions(query: string): T[] | Promise<T[]>;
+	abstract renderSuggestion(value: T, el: HTMLElement): void;
+	abstract onChooseSuggestion(item: T, evt: MouseEvent | KeyboardEvent): void;
+}
+
+export function prepareFuzzySearch(query: string): (text: string) => { score: number; matches: [number, number][] } | null {
+	const q = query.toLowerCase().replace(/\s+/g, "");
+	return (text: string) => {
+		const t = text.toLowerCase();
+		let i = 0;
+		let score = 0;
+		const matches: [number, number][] = [];
+		for (const ch of q) {
+			const j = t.indexOf(ch, i);
+			if (j < 0) return null;
+			score -= j - i;
+			matches.push([j, j + 1]);
+			i = j + 1;
+		}
+		return { score, matches };
+	};
+}
+
+export abstract class FuzzySuggestModal<T> extends SuggestModal<FuzzyMatch<T>> {
+	getSuggestions(query: string): FuzzyMatch<T>[] {
+		const search = prepareFuzzySearch(query);
+		const out: FuzzyMatch<T>[] = [];
+		for (const item of this.getItems()) {
+			const match = search(this.getItemText(item));
+			if (match) out.push({ item, match });
+		}
+		return query.trim() === "" ? out : out.sort((a, b) => b.match.score - a.match.score);
+	}
+	renderSuggestion(value: FuzzyMatch<T>, el: HTMLElement): void {
+		el.setText(this.getItemText(value.item));
+	}
+	onChooseSuggestion(item: FuzzyMatch<T>, evt: MouseEvent | KeyboardEvent): void {
+		this.onChooseItem(item.item, evt);
+	}
+	abstract getItems(): T[];
+	abstract getItemText(item: T): string;
+	abstract onChooseItem(item: T, evt: MouseEvent | KeyboardEvent): void;
+}
+
+// ---------------------------------------------------------------- settings UI
+
+export abstract class BaseComponent {
+	disabled = false;
+	setDisabled(disabled: boolean): this {
+		this.disabled = disabled;
+		return this;
+	}
+}
+
+export abstract class ValueComponent<T> extends BaseComponent {
+	abstract getValue(): T;
+	abstract setValue(value: T): this;
+}
+
+export class TextComponent extends ValueComponent<string> {
+	inputEl: HTMLInputElement;
+	private handler: ((v: string) => unknown) | null = null;
+	constructor(containerEl: HTMLElement) {
+		super();
+		this.inputEl = containerEl.createEl("input", { attr: { type: "text", spellcheck: "false" } });
+		this.inputEl.addEventListener("input", () => void this.handler?.(this.inputEl.value));
+	}
+	getValue(): string {
+		return this.inputEl.value;
+	}
+	setValue(value: string): this {
+		this.inputEl.value = value;
+		return this;
+	}
+	setPlaceholder(p: string): this {
+		this.inputEl.setAttribute("placeholder", p);
+		return this;
+	}
+	onChange(cb: (value: string) => unknown): this {
+		this.handler = cb;
+		return this;
+	}
+}
+
+export class ToggleComponent extends ValueComponent<boolean> {
+	toggleEl: HTMLElement;
+	private value = false;
+	private handler: ((v: boolean) => unknown) | null = null;
+	constructor(containerEl: HTMLElement) {
+		super();
+		this.toggleEl = containerEl.createDiv({ cls: "checkbox-container" });
+		this.toggleEl.addEventListener("click", () => {
+			this.setValue(!this.value);
+			void this.handler?.(this.value);
+		});
+	}
+	getValue(): boolean {
+		return this.value;
+	}
+	setValue(v: boolean): this {
+		this.value = v;
+		this.toggleEl.toggleClass("is-enabled", v);
+		return this;
+	}
+	onChange(cb: (v: boolean) => unknown): this {
+		this.handler = cb;
+		return this;
+	}
+}
+
+export class DropdownComponent extends ValueComponent<string> {
+	selectEl: HTMLSelectElement;
+	private handler: ((v: string) => unknown) | null = null;
+	constructor(containerEl: HTMLElement) {
+		super();
+		this.selectEl = containerEl.createEl("select", { cls: "dropdown" });
+		this.selectEl.addEventListener("change", () => void this.handler?.(this.selectEl.value));
+	}
+	addOption(value: string, display: string): this {
+		this.selectEl.createEl("option", { text: display, attr: { value } });
+		return this;
+	}
+	addOptions(options: Record<string, string>): this {
+		for (const [v, d] of Object.entries(options)) this.addOption(v, d);
+		return this;
+	}
+	getValue(): string {
+		return this.selectEl.value;
+	}
+	setValue(v: string): this {
+		this.selectEl.value = v;
+		return this;
+	}
+	onChange(cb: (v: string) => unknown): this {
+		this.handler = cb;
+		return this;
+	}
+}
+
+export class ButtonComponent extends BaseComponent {
+	buttonEl: HTMLButtonElement;
+	constructor(containerEl: HTMLElement) {
+		super();
+		this.buttonEl = containerEl.createEl("button");
+	}
+	setButtonText(t: string): this {
+		this.buttonEl.setText(t);
+		return this;
+	}
+	setCta(): this {
+		this.buttonEl.addClass("mod-cta");
+		return this;
+	}
+	setWarning(): this {
+		this.buttonEl.addClass("mod-warning");
+		return this;
+	}
+	setIcon(icon: string): this {
+		this.buttonEl.setAttribute("data-icon", icon);
+		return this;
+	}
+	setTooltip(t: string): this {
+		this.buttonEl.setAttribute("aria-label", t);
+		return this;
+	}
+	setDisabled(disabled: boolean): this {
+		super.setDisabled(disabled);
+		this.buttonEl.disabled = disabled;
+		return this;
+	}
+	onClick(cb: (evt: MouseEvent) => unknown): this {
+		this.buttonEl.addEventListener("click", (e) => void cb(e));
+		return this;
+	}
+}
+
+export class Setting {
+	settingEl: HTMLElement;
+	infoEl: HTMLElement;
+	nameEl: HTMLElement;
+	descEl: HTMLElement;
+	controlEl: HTMLElement;
+	components: BaseComponent[] = [];
+	constructor(containerEl: HTMLElement) {
+		this.settingEl = containerEl.createDiv({ cls: "setting-item" });
+		this.infoEl = this.settingEl.createDiv({ cls: "setting-item-info" });
+		this.nameEl = this.infoEl.createDiv({ cls: "setting-item-name" });
+		this.descEl = this.infoEl.createDiv({ cls: "setting-item-description" });
+		this.controlEl = this.settingEl.createDiv({ cls: "setting-item-control" });
+	}
+	setName(name: string | DocumentFragment): this {
+		this.nameEl.setText(name);
+		return this;
+	}
+	setDesc(desc: string | DocumentFragment): this {
+		this.descEl.setText(desc);
+		return this;
+	}
+	setClass(cls: string): this {
+		this.settingEl.addClass(cls);
+		return this;
+	}
+	setHeading(): this {
+		this.settingEl.addClass("setting-item-heading");
+		return this;
+	}
+	setDisabled(d: boolean): this {
+		this.settingEl.toggleClass("is-disabled", d);
+		return this;
+	}
+	private add<C extends BaseComponent>(c: C, cb: (c: C) => unknown): this {
+		this.components.push(c);
+		cb(c);
+		return this;
+	}
+	addText(cb: (c: TextComponent) => unknown): this {
+		return this.add(new TextComponent(this.controlEl), cb);
+	}
+	addToggle(cb: (c: ToggleComponent) => unknown): this {
+		return this.add(new ToggleComponent(this.controlEl), cb);
+	}
+	addDropdown(cb: (c: DropdownComponent) => unknown): this {
+		return this.add(new DropdownComponent(this.controlEl), cb);
+	}
+	addButton(cb: (c: ButtonComponent) => unknown): this {
+		return this.add(new ButtonComponent(this.controlEl), cb);
+	}
+	then(cb: (s: this) => unknown): this {
+		cb(this);
+		return this;
+	}
+}
+
+export abstract class PluginSettingTab {
+	containerEl: HTMLElement;
+	constructor(public app: App, public plugin: Plugin) {
+		this.containerEl = createDiv({ cls: "vertical-tab-content" });
+	}
+	abstract display(): void;
+	hide(): void {
+		this.containerEl.empty();
+	}
+}
+
+export class ItemView extends View {
+	contentEl: HTMLElement;
+	constructor(leaf: WorkspaceLeaf) {
+		super(leaf);
+		this.contentEl = this.containerEl.createDiv({ cls: "view-content" });
+	}
+}
+
+export class MarkdownRenderer {
+	static async render(_app: App, markdown: string, el: HTMLElement): Promise<void> {
+		el.createEl("pre", { text: markdown });
+	}
+}
+
+export const moment = undefined;
