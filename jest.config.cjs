@@ -5,6 +5,7 @@ module.exports = {
 	testPathIgnorePatterns: ["/tests/browser/"],
 	transform: { "^.+\\.(t|j)sx?$": ["@swc/jest", { jsc: { target: "es2021" } }] },
 	moduleNameMapper: { "^obsidian$": "<rootDir>/tests/stand-in/obsidian.ts" },
+	transformIgnorePatterns: ["/node_modules/(?!(happy-dom|whatwg-mimetype|entities)/)"],
 	testEnvironment: "node",
 	setupFiles: ["<rootDir>/tests/setup/env.ts"],
 	testEnvironmentOptions: { globalsCleanup: "off" },

@@ -104,10 +104,12 @@ export class Component {
 	private loaded = false;
 	private cleanups: (() => unknown)[] = [];
 	private children: Component[] = [];
+	/** Stand-in extra: settles when an async onload() has finished. */
+	loading: Promise<void> = Promise.resolve();
 	load(): void {
 		if (this.loaded) return;
 		this.loaded = true;
-		void this.onload();
+		this.loading = Promise.resolve(this.onload());
 		for (const c of this.children) c.load();
 	}
 	onload(): void | Promise<void> {}
@@ -273,6 +275,9 @@ export class Vault extends Events {
 		path = normalizePath(path);
 		if (this.files.has(path)) throw new Error("Folder already exists.");
 		this.checkFault("createFolder", path);
+		// Like Obsidian (the adapter's mkdir is recursive), missing parents are created.
+		const parentPath = path.includes("/") ? path.slice(0, path.lastIndexOf("/")) : "/";
+		if (!this.files.has(parentPath)) await this.createFolder(parentPath);
 		const parent = this.parentOf(path);
 		const folder = new TFolder();
 		folder.vault = this;
@@ -819,7 +824,10 @@ export class Notice {
 		this.messageEl = this.noticeEl.createDiv({ cls: "notice-message" });
 		this.setMessage(message);
 		Notice.history.push(this.messageEl.textContent ?? "");
-		if (duration !== 0) setTimeout(() => this.hide(), duration ?? 5000);
+		if (duration !== 0) {
+			const t = setTimeout(() => this.hide(), duration ?? 5000) as unknown as { unref?: () => void };
+			t.unref?.(); // do not keep test runners alive
+		}
 	}
 	setMessage(message: string | DocumentFragment): this {
 		this.messageEl.setText(message);

@@ -1,0 +1,60 @@
+/**
+ * Test harness over the Obsidian stand-in: a vault with files, the plugin
+ * loaded the way Obsidian loads it (constructor, onload, then layout ready).
+ */
+import { App, Modal, Notice, type Plugin, type PluginManifest } from "obsidian";
+import manifest from "../../manifest.json";
+
+export interface Harness<P extends Plugin> {
+	app: App;
+	plugin: P;
+	run(commandId: string): boolean;
+	settle(): Promise<void>;
+	fileText(path: string): Promise<string | null>;
+	paths(): string[];
+}
+
+export async function seedVault(app: App, files: Record<string, string>): Promise<void> {
+	for (const [path, content] of Object.entries(files)) {
+		const parts = path.split("/");
+		for (let i = 1; i < parts.length; i++) {
+			const folder = parts.slice(0, i).join("/");
+			if (!app.vault.getAbstractFileByPath(folder)) await app.vault.createFolder(folder);
+		}
+		await app.vault.create(path, content);
+	}
+	await app.metadataCache.settle();
+}
+
+export async function loadPlugin<P extends Plugin>(
+	PluginClass: new (app: App, manifest: PluginManifest) => P,
+	options: { files?: Record<string, string>; data?: unknown } = {},
+): Promise<Harness<P>> {
+	Notice.history = [];
+	for (const m of [...Modal.open]) m.close();
+	const app = new App();
+	await seedVault(app, options.files ?? {});
+	if (options.data !== undefined) {
+		await app.vault.adapter.write(`${app.vault.configDir}/plugins/${manifest.id}/data.json`, JSON.stringify(options.data));
+	}
+	const plugin = new PluginClass(app, manifest as PluginManifest);
+	plugin.load();
+	await (plugin as unknown as { loading: Promise<void> }).loading;
+	app.workspace.markLayoutReady();
+	const settle = async (): Promise<void> => {
+		for (let i = 0; i < 5; i++) await new Promise((r) => setTimeout(r, 0));
+		await app.metadataCache.settle();
+	};
+	await settle();
+	return {
+		app,
+		plugin,
+		run: (id) => app.commands.executeCommandById(`${manifest.id}:${id}`),
+		settle,
+		fileText: async (path) => {
+			const f = app.vault.getFileByPath(path);
+			return f ? app.vault.read(f) : null;
+		},
+		paths: () => app.vault.getFiles().map((f) => f.path).sort(),
+	};
+}

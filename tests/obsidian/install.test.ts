@@ -1,0 +1,118 @@
+import { Modal, Notice } from "obsidian";
+import MlSystemDesignVault from "../../src/main";
+import { TEMPLATE } from "../../src/generated/vaultTemplate";
+import { loadPlugin } from "../helpers/harness";
+
+const FOLDER = "ML System Design";
+
+describe("Install or update notes (plugin command in the stand-in)", () => {
+	it("registers its commands without default hotkeys and installs every shipped file", async () => {
+		const h = await loadPlugin(MlSystemDesignVault);
+		const cmd = h.app.commands.commands["ml-system-design-vault:install-notes"];
+		expect(cmd?.name).toBe("ML System Design Vault: Install or update notes");
+		expect(cmd?.hotkeys).toBeUndefined();
+		expect(h.run("install-notes")).toBe(true);
+		await h.settle();
+		const installed = h.paths().filter((p) => p.startsWith(`${FOLDER}/`));
+		expect(installed).toHaveLength(TEMPLATE.files.length);
+		const first = TEMPLATE.files[0]!;
+		expect(await h.fileText(`${FOLDER}/${first.path}`)).toBe(first.content);
+		expect(Notice.history.at(-1)).toMatch(new RegExp(`created ${TEMPLATE.files.length}`, "i"));
+		// The record is saved with the plugin's data.
+		const saved = JSON.parse(await h.app.vault.adapter.read(".obsidian/plugins/ml-system-design-vault/data.json"));
+		expect(Object.keys(saved.install.files)).toHaveLength(TEMPLATE.files.length);
+	});
+
+	it("is a no-op the second time and never overwrites an edited note", async () => {
+		const h = await loadPlugin(MlSystemDesignVault);
+		h.run("install-notes");
+		await h.settle();
+		const target = `${FOLDER}/${TEMPLATE.files[0]!.path}`;
+		await h.app.vault.modify(h.app.vault.getFileByPath(target)!, "my own words");
+		const before = h.app.vault.readCount;
+		h.run("install-notes");
+		await h.settle();
+		expect(await h.fileText(target)).toBe("my own words");
+		expect(Notice.history.at(-1)).toMatch(/kept 1 you edited/i);
+		expect(Modal.open.some((m) => m.contentEl.textContent?.includes(target))).toBe(true);
+		expect(h.app.vault.readCount).toBeGreaterThan(before);
+	});
+
+	it("leaves a user's own note at a shipped path untouched", async () => {
+		const path = `${FOLDER}/${TEMPLATE.files[0]!.path}`;
+		const h = await loadPlugin(MlSystemDesignVault, { files: { [path]: "mine" } });
+		h.run("install-notes");
+		await h.settle();
+		expect(await h.fileText(path)).toBe("mine");
+		expect(Notice.history.at(-1)).toMatch(/skipped 1/i);
+	});
+
+	it("refuses a folder outside the vault with a clear notice, writing nothing", async () => {
+		const h = await loadPlugin(MlSystemDesignVault, { data: { schema: 1, settings: { installFolder: "../elsewhere" } } });
+		h.run("install-notes");
+		await h.settle();
+		expect(h.paths()).toEqual([]);
+		expect(Notice.history.at(-1)).toMatch(/points outside the vault/);
+	});
+
+	it("stops cleanly on a failed write and the next run completes", async () => {
+		const h = await loadPlugin(MlSystemDesignVault);
+		let n = 0;
+		h.app.vault.fault = (op, path) => (op === "create" && ++n === 10 ? new Error(`ENOSPC writing ${path}`) : null);
+		h.run("install-notes");
+		await h.settle();
+		expect(Notice.history.at(-1)).toMatch(/Install stopped: Could not write ".+": ENOSPC/);
+		h.app.vault.fault = null;
+		h.run("install-notes");
+		await h.settle();
+		expect(h.paths().filter((p) => p.startsWith(FOLDER))).toHaveLength(TEMPLATE.files.length);
+		expect(Notice.history.at(-1)).toMatch(new RegExp(`created ${TEMPLATE.files.length - 9}`, "i"));
+	});
+
+	it("warns and falls back to defaults on a corrupt data file", async () => {
+		await loadPlugin(MlSystemDesignVault, { data: "garbage" });
+		expect(Notice.history[0]).toMatch(/not readable/);
+	});
+
+	it("refuses a second install while one runs", async () => {
+		const h = await loadPlugin(MlSystemDesignVault);
+		h.run("install-notes");
+		h.run("install-notes");
+		await h.settle();
+		expect(Notice.history).toContain("An install is already running. Wait for it to finish.");
+	});
+
+	it("cleans up its commands on unload", async () => {
+		const h = await loadPlugin(MlSystemDesignVault);
+		h.plugin.unload();
+		expect(Object.keys(h.app.commands.commands)).toEqual([]);
+	});
+});
+
+describe("settings tab", () => {
+	it("shows the folders and rejects an invalid one inline without saving it", async () => {
+		const h = await loadPlugin(MlSystemDesignVault);
+		const tab = h.app.settingTabs[0]!;
+		tab.display();
+		const names = [...tab.containerEl.querySelectorAll(".setting-item-name")].map((e) => e.textContent);
+		expect(names).toEqual(["Notes folder", "Practice folder", "Personal notes folder"]);
+		const input = tab.containerEl.querySelector("input")!;
+		input.value = ".obsidian/x";
+		input.dispatchEvent(new Event("input"));
+		await h.settle();
+		expect(tab.containerEl.querySelector(".mlsd-setting-error")!.textContent).toMatch(/hidden or configuration folder/);
+		expect(h.plugin.data.settings.installFolder).toBe(FOLDER);
+		input.value = "Prep/ML";
+		input.dispatchEvent(new Event("input"));
+		await h.settle();
+		expect(h.plugin.data.settings.installFolder).toBe("Prep/ML");
+	});
+	it("offers the same settings declaratively for Obsidian 1.13+", async () => {
+		const h = await loadPlugin(MlSystemDesignVault);
+		const tab = h.app.settingTabs[0] as unknown as { getSettingDefinitions(): { name: string; control: { validate(v: string): unknown } }[] };
+		const defs = tab.getSettingDefinitions();
+		expect(defs.map((d) => d.name)).toEqual(["Notes folder", "Practice folder", "Personal notes folder"]);
+		expect(defs[0]!.control.validate("../x")).toMatch(/outside the vault/);
+		expect(defs[0]!.control.validate("Fine")).toBeUndefined();
+	});
+});
