@@ -10,13 +10,13 @@ import type { YamlResult } from "../core/doctor";
 import type { Frontmatter } from "../core/types";
 
 function loadYaml(text: string): unknown {
-	return (parse(text, { prettyErrors: false }) as unknown) ?? {};
+	return (parse(text) as unknown) ?? {};
 }
 
 function errorOf(e: unknown): { error: string; line: number | null } {
 	if (e instanceof YAMLParseError) {
 		const line = e.linePos?.[0]?.line;
-		return { error: e.message.split("\n")[0]!, line: line === undefined ? null : line - 1 };
+		return { error: e.message.split("\n")[0]!.replace(/ at line \d+, column \d+:?$/, ""), line: line === undefined ? null : line - 1 };
 	}
 	return { error: e instanceof Error ? e.message : String(e), line: null };
 }

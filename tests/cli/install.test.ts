@@ -1,0 +1,32 @@
+import { mkdtempSync, readFileSync, writeFileSync, existsSync } from "fs";
+import { tmpdir } from "os";
+import { join } from "path";
+import { mlsd } from "../helpers/cli";
+
+const counts = (stdout: string) => JSON.parse(stdout) as Record<string, number>;
+
+describe("mlsd install", () => {
+	it("installs, then reports 0 created and 0 updated the second time", () => {
+		const vault = mkdtempSync(join(tmpdir(), "mlsd-"));
+		const first = mlsd("install", vault, "--json");
+		expect(first.code).toBe(0);
+		const c1 = counts(first.stdout);
+		expect(Object.keys(c1)).toEqual(["created", "updated", "keptEdited", "keptDeleted", "skippedClash"]);
+		expect(c1.created).toBeGreaterThan(50);
+		expect(existsSync(join(vault, "ML System Design", "Framework", "Step 1 - Clarifying requirements.md"))).toBe(true);
+		const second = counts(mlsd("install", vault, "--json").stdout);
+		expect(second).toEqual({ created: 0, updated: 0, keptEdited: 0, keptDeleted: 0, skippedClash: 0 });
+		// The record lives in the plugin's data file, so Obsidian sees the same install.
+		const data = JSON.parse(readFileSync(join(vault, ".obsidian/plugins/ml-system-design-vault/data.json"), "utf8"));
+		expect(Object.keys(data.install.files)).toHaveLength(c1.created);
+	});
+	it("keeps an edited note and a user's clashing note", () => {
+		const vault = mkdtempSync(join(tmpdir(), "mlsd-"));
+		mlsd("install", vault);
+		const step = join(vault, "ML System Design", "Framework", "Step 1 - Clarifying requirements.md");
+		writeFileSync(step, "my notes");
+		const r = mlsd("install", vault);
+		expect(r.stdout).toMatch(/kept your edit: ML System Design\/Framework\/Step 1/);
+		expect(readFileSync(step, "utf8")).toBe("my notes");
+	});
+});
