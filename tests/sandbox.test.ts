@@ -5,7 +5,7 @@
  */
 import { existsSync, readFileSync } from "fs";
 import vm from "vm";
-import * as obsidian from "obsidian";
+import * as obsidian from "./stand-in/obsidian";
 import manifest from "../manifest.json";
 
 function loadMainJs(): { exports: Record<string, unknown>; context: vm.Context; required: string[] } {

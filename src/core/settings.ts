@@ -4,6 +4,8 @@
  * so a vault set up from the command line updates correctly in Obsidian.
  */
 import { EMPTY_RECORD, type InstallRecord } from "./install";
+import { DEFAULT_FILTERS, type PromptFilters } from "./prompt";
+import { DIFFICULTIES, DOMAINS } from "./types";
 
 export interface Settings {
 	/** Folder the shipped notes are installed into. */
@@ -12,13 +14,33 @@ export interface Settings {
 	practiceFolder: string;
 	/** Folder for the user's own notes created from templates. */
 	personalFolder: string;
+	/** The prompt modal's filters, remembered between draws. */
+	promptFilters: PromptFilters;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
 	installFolder: "ML System Design",
 	practiceFolder: "ML System Design practice",
 	personalFolder: "ML System Design personal",
+	promptFilters: { ...DEFAULT_FILTERS },
 };
+
+const FOLDER_KEYS = ["installFolder", "practiceFolder", "personalFolder"] as const;
+
+function readFilters(raw: unknown, warnings: string[]): PromptFilters {
+	const f: PromptFilters = { ...DEFAULT_FILTERS };
+	if (raw === undefined) return f;
+	if (!isObject(raw)) {
+		warnings.push("Prompt filters were not readable and were reset.");
+		return f;
+	}
+	if (typeof raw.domain === "string" && (DOMAINS as readonly string[]).includes(raw.domain)) f.domain = raw.domain;
+	if (typeof raw.difficulty === "string" && (DIFFICULTIES as readonly string[]).includes(raw.difficulty)) f.difficulty = raw.difficulty;
+	if (raw.source === "shipped" || raw.source === "personal" || raw.source === "both") f.source = raw.source;
+	if (typeof raw.skipPractisedDays === "number" && Number.isFinite(raw.skipPractisedDays) && raw.skipPractisedDays >= 0) f.skipPractisedDays = Math.floor(raw.skipPractisedDays);
+	if (typeof raw.twist === "boolean") f.twist = raw.twist;
+	return f;
+}
 
 export const DATA_SCHEMA = 1;
 
@@ -37,13 +59,14 @@ export interface LoadedData {
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 
 function readSettings(raw: unknown, warnings: string[]): Settings {
-	const settings: Settings = { ...DEFAULT_SETTINGS };
+	const settings: Settings = { ...DEFAULT_SETTINGS, promptFilters: { ...DEFAULT_FILTERS } };
 	if (raw === undefined) return settings;
 	if (!isObject(raw)) {
 		warnings.push("Settings were not readable and were reset to defaults.");
 		return settings;
 	}
-	for (const key of Object.keys(DEFAULT_SETTINGS) as (keyof Settings)[]) {
+	settings.promptFilters = readFilters(raw.promptFilters, warnings);
+	for (const key of FOLDER_KEYS) {
 		const v = raw[key];
 		if (v === undefined) continue;
 		if (typeof v === "string" && v.trim() !== "") settings[key] = v.trim();
@@ -91,5 +114,5 @@ export function migrateData(raw: unknown): LoadedData {
 }
 
 export function defaultData(): PluginData {
-	return { schema: DATA_SCHEMA, settings: { ...DEFAULT_SETTINGS }, install: { ...EMPTY_RECORD, files: {} } };
+	return { schema: DATA_SCHEMA, settings: { ...DEFAULT_SETTINGS, promptFilters: { ...DEFAULT_FILTERS } }, install: { ...EMPTY_RECORD, files: {} } };
 }

@@ -13,6 +13,7 @@ describe("mlsd install", () => {
 		const c1 = counts(first.stdout);
 		expect(Object.keys(c1)).toEqual(["created", "updated", "keptEdited", "keptDeleted", "skippedClash"]);
 		expect(c1.created).toBeGreaterThan(50);
+		if (c1.created === undefined) throw new Error("no count");
 		expect(existsSync(join(vault, "ML System Design", "Framework", "Step 1 - Clarifying requirements.md"))).toBe(true);
 		const second = counts(mlsd("install", vault, "--json").stdout);
 		expect(second).toEqual({ created: 0, updated: 0, keptEdited: 0, keptDeleted: 0, skippedClash: 0 });

@@ -2,10 +2,16 @@
  * Test harness over the Obsidian stand-in: a vault with files, the plugin
  * loaded the way Obsidian loads it (constructor, onload, then layout ready).
  */
-import { App, Modal, Notice, type Plugin, type PluginManifest } from "obsidian";
+import { App, Modal, Notice } from "../stand-in/obsidian";
 import manifest from "../../manifest.json";
 
-export interface Harness<P extends Plugin> {
+/** What the harness needs of a plugin class: Obsidian's Component lifecycle. */
+export interface Loadable {
+	load(): void;
+	unload(): void;
+}
+
+export interface Harness<P extends Loadable> {
 	app: App;
 	plugin: P;
 	run(commandId: string): boolean;
@@ -26,8 +32,9 @@ export async function seedVault(app: App, files: Record<string, string>): Promis
 	await app.metadataCache.settle();
 }
 
-export async function loadPlugin<P extends Plugin>(
-	PluginClass: new (app: App, manifest: PluginManifest) => P,
+export async function loadPlugin<P extends Loadable>(
+	// The plugin is typed against the real Obsidian API; the stand-in provides it at runtime.
+	PluginClass: new (app: never, manifest: never) => P,
 	options: { files?: Record<string, string>; data?: unknown } = {},
 ): Promise<Harness<P>> {
 	Notice.history = [];
@@ -37,7 +44,7 @@ export async function loadPlugin<P extends Plugin>(
 	if (options.data !== undefined) {
 		await app.vault.adapter.write(`${app.vault.configDir}/plugins/${manifest.id}/data.json`, JSON.stringify(options.data));
 	}
-	const plugin = new PluginClass(app, manifest as PluginManifest);
+	const plugin = new PluginClass(app as never, manifest as never);
 	plugin.load();
 	await (plugin as unknown as { loading: Promise<void> }).loading;
 	app.workspace.markLayoutReady();

@@ -1,4 +1,4 @@
-import { Modal, Notice } from "obsidian";
+import { Modal, Notice } from "../stand-in/obsidian";
 import MlSystemDesignVault from "../../src/main";
 import { TEMPLATE } from "../../src/generated/vaultTemplate";
 import { loadPlugin } from "../helpers/harness";

@@ -1,5 +1,5 @@
 /** The stand-in is only useful if it behaves like Obsidian: these pin the behaviours we rely on. */
-import { App, FuzzySuggestModal, MarkdownView, Modal, normalizePath, Notice, Plugin, Setting, TFile, TFolder, type PluginManifest } from "obsidian";
+import { App, FuzzySuggestModal, MarkdownView, Modal, normalizePath, Notice, Plugin, Setting, TFile, TFolder, type PluginManifest } from "./obsidian";
 
 const manifest: PluginManifest = { id: "p", name: "P", version: "1.0.0", minAppVersion: "1.0.0", description: "d.", author: "a" };
 

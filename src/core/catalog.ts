@@ -1,0 +1,168 @@
+/**
+ * The catalog: every note that takes part (shipped or personal), indexed by
+ * type, kept current incrementally. Built from note records, so the same code
+ * serves Obsidian (metadataCache) and the CLI (gray-matter).
+ */
+import { noteName } from "./paths";
+import { linkTargetOf, noteTypeOf, validateProperties } from "./schema";
+import type { Difficulty, Domain, Frontmatter, NoteOrigin, NoteType } from "./types";
+
+export interface NoteRecord {
+	path: string;
+	name: string;
+	type: NoteType;
+	properties: Frontmatter;
+	origin: NoteOrigin;
+}
+
+export interface CaseRecord extends NoteRecord {
+	type: "case-study";
+	domain: Domain;
+	difficulty: Difficulty;
+	prompts: string[];
+	concepts: string[];
+}
+
+export interface StepRecord extends NoteRecord {
+	type: "framework-step";
+	step: number;
+	minutes: number;
+}
+
+export interface ChecklistNoteRecord extends NoteRecord {
+	type: "checklist";
+	step: number;
+}
+
+export interface PracticeRecord extends NoteRecord {
+	type: "practice";
+	caseName: string;
+	date: string;
+}
+
+/** A note that claims one of our types but breaks the schema: skipped, and named. */
+export interface SkippedNote {
+	path: string;
+	problems: string[];
+}
+
+export type RecordResult = { record: NoteRecord } | { skipped: SkippedNote } | null;
+
+/** Turns a note's properties into a record; null when the note is not one of ours. */
+export function toRecord(path: string, frontmatter: Frontmatter | null | undefined, origin: NoteOrigin): RecordResult {
+	if (!frontmatter || frontmatter.type === undefined) return null;
+	const type = noteTypeOf(frontmatter);
+	if (!type) return null; // a type of the user's own, not ours
+	const problems = validateProperties(frontmatter);
+	if (problems.length > 0) return { skipped: { path, problems: problems.map((p) => p.message) } };
+	const base = { path, name: noteName(path), type, properties: frontmatter, origin };
+	switch (type) {
+		case "case-study": {
+			const fm = frontmatter as { domain: Domain; difficulty: Difficulty; prompts: string[]; concepts?: string[] };
+			const record: CaseRecord = {
+				...base, type,
+				domain: fm.domain, difficulty: fm.difficulty,
+				prompts: fm.prompts.map((p) => p.trim()).filter((p) => p !== ""),
+				concepts: (fm.concepts ?? []).map(linkTargetOf),
+			};
+			return { record };
+		}
+		case "framework-step":
+			return { record: { ...base, type, step: frontmatter.step as number, minutes: frontmatter.minutes as number } as StepRecord };
+		case "checklist":
+			return { record: { ...base, type, step: frontmatter.step as number } as ChecklistNoteRecord };
+		case "practice":
+			return { record: { ...base, type, caseName: linkTargetOf(frontmatter.case as string), date: (frontmatter.date as string).slice(0, 10) } as PracticeRecord };
+		default:
+			return { record: base };
+	}
+}
+
+export class Catalog {
+	private records = new Map<string, NoteRecord>();
+	private skippedNotes = new Map<string, SkippedNote>();
+	/** Bumped on every change, so callers can cache derived views. */
+	version = 0;
+
+	static from(results: Iterable<RecordResult>): Catalog {
+		const c = new Catalog();
+		for (const r of results) c.apply(r);
+		return c;
+	}
+
+	/** Adds, replaces or (with null) forgets what is known about a path. */
+	set(path: string, result: RecordResult): void {
+		this.records.delete(path);
+		this.skippedNotes.delete(path);
+		this.apply(result);
+		this.version++;
+	}
+
+	private apply(result: RecordResult): void {
+		if (!result) return;
+		if ("record" in result) this.records.set(result.record.path, result.record);
+		else this.skippedNotes.set(result.skipped.path, result.skipped);
+	}
+
+	remove(path: string): void {
+		this.set(path, null);
+	}
+
+	get size(): number {
+		return this.records.size;
+	}
+
+	get(path: string): NoteRecord | undefined {
+		return this.records.get(path);
+	}
+
+	all(): NoteRecord[] {
+		return [...this.records.values()];
+	}
+
+	skipped(): SkippedNote[] {
+		return [...this.skippedNotes.values()].sort((a, b) => (a.path < b.path ? -1 : 1));
+	}
+
+	ofType<T extends NoteRecord>(type: NoteType): T[] {
+		const out: T[] = [];
+		for (const r of this.records.values()) if (r.type === type) out.push(r as T);
+		return out;
+	}
+
+	cases(): CaseRecord[] {
+		return this.ofType<CaseRecord>("case-study").sort((a, b) => a.name.localeCompare(b.name));
+	}
+
+	/** Framework steps in order; when a user has their own note for a step, the shipped one still wins ties by path. */
+	steps(): StepRecord[] {
+		const byStep = new Map<number, StepRecord>();
+		for (const s of this.ofType<StepRecord>("framework-step").sort((a, b) => (a.origin === b.origin ? a.path.localeCompare(b.path) : a.origin === "shipped" ? -1 : 1))) {
+			if (!byStep.has(s.step)) byStep.set(s.step, s);
+		}
+		return [...byStep.values()].sort((a, b) => a.step - b.step);
+	}
+
+	checklistNotes(step: number): ChecklistNoteRecord[] {
+		return this.ofType<ChecklistNoteRecord>("checklist").filter((c) => c.step === step).sort((a, b) => a.path.localeCompare(b.path));
+	}
+
+	caseByName(name: string): CaseRecord | undefined {
+		const want = name.trim().toLowerCase();
+		return this.cases().find((c) => c.name.toLowerCase() === want);
+	}
+
+	practice(): PracticeRecord[] {
+		return this.ofType<PracticeRecord>("practice");
+	}
+
+	/** The most recent practice date per case name. */
+	lastPractised(): Map<string, string> {
+		const out = new Map<string, string>();
+		for (const p of this.practice()) {
+			const prev = out.get(p.caseName);
+			if (!prev || p.date > prev) out.set(p.caseName, p.date);
+		}
+		return out;
+	}
+}

@@ -1,0 +1,73 @@
+/** Drawing a random interview prompt from the case studies in the catalog. */
+import type { CaseRecord, Catalog } from "./catalog";
+import { pick, type Rng } from "./rng";
+
+export type SourceFilter = "both" | "shipped" | "personal";
+
+export interface PromptFilters {
+	domain: string | null;
+	difficulty: string | null;
+	source: SourceFilter;
+	/** Skip cases practised within this many days (0 = never skip). */
+	skipPractisedDays: number;
+	/** Add a twist from the constraints note. */
+	twist: boolean;
+}
+
+export const DEFAULT_FILTERS: PromptFilters = { domain: null, difficulty: null, source: "both", skipPractisedDays: 0, twist: true };
+
+export interface Draw {
+	caseName: string;
+	casePath: string;
+	domain: string;
+	difficulty: string;
+	prompt: string;
+	twist: string | null;
+}
+
+export type DrawResult = { draw: Draw } | { error: string };
+
+/** Days between two YYYY-MM-DD dates (b - a). */
+export function daysBetween(a: string, b: string): number {
+	return Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86_400_000);
+}
+
+/** Applies the filters one by one, so an empty pool can name the filter that emptied it. */
+export function candidateCases(catalog: Catalog, filters: PromptFilters, today: string): { cases: CaseRecord[] } | { error: string } {
+	let pool = catalog.cases().filter((c) => c.prompts.length > 0);
+	if (pool.length === 0) return { error: "There are no case studies with prompts yet. Install the notes or add a case study with a \"prompts\" list." };
+	const steps: [string, (c: CaseRecord) => boolean][] = [];
+	if (filters.source !== "both") steps.push([`source "${filters.source}"`, (c) => c.origin === filters.source]);
+	if (filters.domain) steps.push([`domain "${filters.domain}"`, (c) => c.domain === filters.domain]);
+	if (filters.difficulty) steps.push([`difficulty "${filters.difficulty}"`, (c) => c.difficulty === filters.difficulty]);
+	if (filters.skipPractisedDays > 0) {
+		const last = catalog.lastPractised();
+		steps.push([`"skip cases practised in the last ${filters.skipPractisedDays} days"`, (c) => {
+			const d = last.get(c.name);
+			return d === undefined || daysBetween(d, today) >= filters.skipPractisedDays;
+		}]);
+	}
+	for (const [label, keep] of steps) {
+		const next = pool.filter(keep);
+		if (next.length === 0) {
+			return { error: `No case study is left after the filter ${label} (${pool.length} matched the filters before it). Loosen that filter to draw.` };
+		}
+		pool = next;
+	}
+	return { cases: pool };
+}
+
+export function drawPrompt(catalog: Catalog, filters: PromptFilters, rng: Rng, today: string, twists: readonly string[]): DrawResult {
+	const pool = candidateCases(catalog, filters, today);
+	if ("error" in pool) return pool;
+	const chosen = pick(pool.cases, rng);
+	const prompt = pick(chosen.prompts, rng);
+	const twist = filters.twist && twists.length > 0 ? pick(twists, rng) : null;
+	return {
+		draw: { caseName: chosen.name, casePath: chosen.path, domain: chosen.domain, difficulty: chosen.difficulty, prompt, twist },
+	};
+}
+
+export function drawToText(d: Draw): string {
+	return `${d.prompt}${d.twist ? `\nTwist: ${d.twist}` : ""}\n(${d.caseName}, ${d.domain}, ${d.difficulty})`;
+}
