@@ -3,6 +3,7 @@ import { Notice, Plugin } from "obsidian";
 import { migrateData, type PluginData } from "./core/settings";
 import type { EmbeddedTemplate } from "./core/types";
 import { TEMPLATE } from "./generated/vaultTemplate";
+import { CatalogService } from "./obsidian/CatalogService";
 import { registerCommands } from "./obsidian/commands";
 import type { PluginHost } from "./obsidian/host";
 import { SettingsTab } from "./obsidian/SettingsTab";
@@ -10,6 +11,7 @@ import { SettingsTab } from "./obsidian/SettingsTab";
 export default class MlSystemDesignVault extends Plugin implements PluginHost {
 	data!: PluginData;
 	readonly template: EmbeddedTemplate = TEMPLATE;
+	catalog!: CatalogService;
 
 	get plugin(): Plugin {
 		return this;
@@ -19,8 +21,10 @@ export default class MlSystemDesignVault extends Plugin implements PluginHost {
 		const { data, warnings } = migrateData(await this.loadData());
 		this.data = data;
 		if (warnings.length > 0) new Notice(`ML System Design Vault: ${warnings.join(" ")}`);
+		this.catalog = new CatalogService(this);
+		this.catalog.start();
 		this.addSettingTab(new SettingsTab(this));
-		registerCommands(this);
+		registerCommands(this, this.catalog);
 	}
 
 	async save(): Promise<void> {

@@ -2,10 +2,16 @@
  * `mlsd`: the same core as the plugin, outside Obsidian.
  *   mlsd install <vault> [--json]
  *   mlsd doctor <folder> [--json] [--no-diagrams]
+ *   mlsd prompt <folder> [--domain D] [--difficulty L] [--source S] [--skip-days N] [--seed N] [--no-twist] [--json]
+ *   mlsd checklist <folder> [--case NAME]
  */
 import { promises as fs } from "fs";
 import { join } from "path";
+import { checklistToMarkdown } from "../core/checklist";
+import { localDate } from "../core/dates";
 import { formatIssue, runDoctor, type DoctorFile } from "../core/doctor";
+import { DEFAULT_FILTERS, drawPrompt, type SourceFilter } from "../core/prompt";
+import { seededRng } from "../core/rng";
 import { installTemplate, summarizeCounts, type InstallRecord } from "../core/install";
 import { migrateData, type PluginData } from "../core/settings";
 import { TEMPLATE } from "../generated/vaultTemplate";
@@ -13,6 +19,7 @@ import { parseArgs, UsageError } from "./args";
 import { parseYaml } from "./frontmatter";
 import { FsVault } from "./fsVault";
 import { checkMermaid } from "./mermaidCheck";
+import { folderChecklist, folderTwists, loadFolderCatalog } from "./vaultCatalog";
 
 export const PLUGIN_ID = "ml-system-design-vault";
 
@@ -20,7 +27,12 @@ const USAGE = `Usage:
   mlsd install <vault> [--json] [--config-dir .obsidian]
       Install or update the shipped notes in <vault>/<install folder> (default "ML System Design").
   mlsd doctor <folder> [--json] [--no-diagrams]
-      Check notes against the content contract; exits 1 on any problem.`;
+      Check notes against the content contract; exits 1 on any problem.
+  mlsd prompt <folder> [--domain D] [--difficulty easy|medium|hard] [--source both|shipped|personal]
+                       [--skip-days N] [--seed N] [--no-twist] [--json]
+      Draw a random interview prompt from the case studies under <folder>. The same seed gives the same draw.
+  mlsd checklist <folder> [--case NAME]
+      Print the design checklist (Markdown): every step's items, your checklist notes, then the case's own.`;
 
 type Out = (s: string) => void;
 
@@ -30,6 +42,8 @@ export async function main(argv: string[], out: Out = (s) => process.stdout.writ
 		switch (command) {
 			case "install": return await installCommand(rest, out);
 			case "doctor": return await doctorCommand(rest, out);
+			case "prompt": return await promptCommand(rest, out, err);
+			case "checklist": return await checklistCommand(rest, out, err);
 			case undefined: case "help": case "--help": case "-h":
 				out(USAGE);
 				return command === undefined ? 2 : 0;
@@ -122,4 +136,53 @@ async function doctorCommand(argv: string[], out: Out): Promise<number> {
 		out(report.issues.length === 0 ? "No problems found." : `${report.issues.length} problem${report.issues.length === 1 ? "" : "s"} found.`);
 	}
 	return report.issues.length === 0 ? 0 : 1;
+}
+
+async function promptCommand(argv: string[], out: Out, err: Out): Promise<number> {
+	const args = parseArgs(argv, ["domain", "difficulty", "source", "skip-days", "seed"]);
+	const folder = await requireFolder(args.positionals[0]);
+	const source = (args.options.get("source") ?? "both") as SourceFilter;
+	if (!["both", "shipped", "personal"].includes(source)) throw new UsageError(`--source must be both, shipped or personal.`);
+	const seedText = args.options.get("seed");
+	const seed = seedText === undefined ? Math.floor(Math.random() * 2 ** 31) : Number(seedText);
+	if (!Number.isInteger(seed)) throw new UsageError("--seed must be a whole number.");
+	const skip = Number(args.options.get("skip-days") ?? 0);
+	if (!Number.isFinite(skip) || skip < 0) throw new UsageError("--skip-days must be a number of days.");
+	const fc = await loadFolderCatalog(folder, TEMPLATE);
+	for (const s of fc.catalog.skipped()) err(`skipped ${s.path}: ${s.problems.join("; ")}`);
+	const filters = {
+		...DEFAULT_FILTERS,
+		domain: args.options.get("domain") ?? null,
+		difficulty: args.options.get("difficulty") ?? null,
+		source, skipPractisedDays: skip, twist: !args.flags.has("no-twist"),
+	};
+	const result = drawPrompt(fc.catalog, filters, seededRng(seed), localDate(), folderTwists(fc, TEMPLATE));
+	if ("error" in result) {
+		err(result.error);
+		return 1;
+	}
+	const d = result.draw;
+	if (args.flags.has("json")) out(JSON.stringify({ case: d.caseName, prompt: d.prompt, twist: d.twist, domain: d.domain, difficulty: d.difficulty, seed }));
+	else out(`${d.prompt}${d.twist ? `\nTwist: ${d.twist}` : ""}\n\n(${d.caseName}; ${d.domain}, ${d.difficulty}; seed ${seed})`);
+	return 0;
+}
+
+async function checklistCommand(argv: string[], out: Out, err: Out): Promise<number> {
+	const args = parseArgs(argv, ["case"]);
+	const folder = await requireFolder(args.positionals[0]);
+	const fc = await loadFolderCatalog(folder, TEMPLATE);
+	const name = args.options.get("case");
+	const chosen = name === undefined ? null : fc.catalog.caseByName(name);
+	if (chosen === undefined) {
+		const near = fc.catalog.cases().filter((c) => c.name.toLowerCase().includes(name!.toLowerCase().split(" ")[0] ?? "")).map((c) => c.name);
+		err(`No case study named "${name}".${near.length ? ` Did you mean: ${near.slice(0, 5).join(", ")}?` : ""}`);
+		return 1;
+	}
+	const sections = folderChecklist(fc, chosen);
+	if (sections.every((s) => s.items.length === 0)) {
+		err("No checklist items found under this folder.");
+		return 1;
+	}
+	out(checklistToMarkdown(sections, { heading: `Design checklist: ${chosen ? chosen.name : "any problem"}`, level: 2 }).trimEnd());
+	return 0;
 }

@@ -1,0 +1,42 @@
+/** The catalog of a folder on disk, for `mlsd prompt` and `mlsd checklist`. */
+import { Catalog, toRecord, type CaseRecord, type RecordResult } from "../core/catalog";
+import { buildChecklist, type ChecklistSection } from "../core/checklist";
+import { listItems, sectionText, splitFrontmatter } from "../core/markdown";
+import { noteName } from "../core/paths";
+import type { EmbeddedTemplate } from "../core/types";
+import { parseFrontmatter } from "./frontmatter";
+import { FsVault } from "./fsVault";
+
+export interface FolderCatalog {
+	catalog: Catalog;
+	texts: Map<string, string>;
+}
+
+export async function loadFolderCatalog(folder: string, template: EmbeddedTemplate): Promise<FolderCatalog> {
+	const vault = new FsVault(folder);
+	const shipped = template.files.map((f) => f.path);
+	const texts = new Map<string, string>();
+	const results: RecordResult[] = [];
+	for (const path of (await vault.listFiles()).filter((p) => p.endsWith(".md"))) {
+		const text = await vault.read(path);
+		texts.set(path, text);
+		const parsed = parseFrontmatter(text);
+		const origin = shipped.some((s) => path === s || path.endsWith(`/${s}`)) ? "shipped" : "personal";
+		if ("error" in parsed) results.push({ skipped: { path, problems: [`invalid YAML: ${parsed.error}`] } });
+		else results.push(toRecord(path, parsed.data, origin));
+	}
+	return { catalog: Catalog.from(results), texts };
+}
+
+export function folderTwists(fc: FolderCatalog, template: EmbeddedTemplate): string[] {
+	const path = [...fc.texts.keys()].find((p) => noteName(p) === "Constraints and twists");
+	const text = path ? fc.texts.get(path) : template.files.find((f) => f.path.endsWith("/Constraints and twists.md"))?.content;
+	return text ? listItems(sectionText(splitFrontmatter(text).body, "Twists") ?? "") : [];
+}
+
+export function folderChecklist(fc: FolderCatalog, chosen: CaseRecord | null): ChecklistSection[] {
+	const text = (path: string): string => fc.texts.get(path) ?? "";
+	const steps = fc.catalog.steps().map((s) => ({ name: s.name, step: s.step, minutes: s.minutes, text: text(s.path) }));
+	const extras = steps.flatMap((s) => fc.catalog.checklistNotes(s.step).map((c) => ({ name: c.name, step: c.step, text: text(c.path) })));
+	return buildChecklist({ steps, extras, caseNote: chosen ? { name: chosen.name, text: text(chosen.path) } : null });
+}

@@ -1,0 +1,34 @@
+/** "New case study", "New concept", "New checklist items": from the user's or the shipped templates. */
+import { Notice } from "obsidian";
+import type { NoteRecord } from "../core/catalog";
+import { fallbackTemplate, instantiateTemplate, type TemplateKind } from "../core/newNote";
+import type { CatalogService } from "./CatalogService";
+import type { PluginHost } from "./host";
+import { NameModal } from "./NameModal";
+import { createAndOpen, readNote } from "./notes";
+
+/** The template for a kind: a personal template first, then the shipped one, then a built-in minimum. */
+export async function templateText(host: PluginHost, catalog: CatalogService, kind: TemplateKind): Promise<string> {
+	const candidates = catalog.get().ofType<NoteRecord>("template").filter((t) => t.properties["template-for"] === kind);
+	candidates.sort((a, b) => (a.origin === b.origin ? a.path.localeCompare(b.path) : a.origin === "personal" ? -1 : 1));
+	for (const t of candidates) {
+		const text = await readNote(host.app, t.path);
+		if (text) return text;
+	}
+	return host.template.files.find((f) => f.frontmatter?.["template-for"] === kind)?.content ?? fallbackTemplate(kind);
+}
+
+const LABELS: Record<TemplateKind, string> = {
+	"case-study": "New case study",
+	concept: "New concept",
+	checklist: "New checklist items",
+};
+
+export function newNoteFromTemplate(host: PluginHost, catalog: CatalogService, kind: TemplateKind): void {
+	new NameModal(host.app, LABELS[kind], (title) => {
+		void (async () => {
+			const text = instantiateTemplate(await templateText(host, catalog, kind), kind, title);
+			await createAndOpen(host.app, host.data.settings.personalFolder, title, text);
+		})().catch((e: unknown) => new Notice(`Could not create the note: ${e instanceof Error ? e.message : String(e)}`));
+	}).open();
+}

@@ -1,0 +1,22 @@
+/** "Start practice": writes a practice note for a drawn prompt and opens it. */
+import { Notice } from "obsidian";
+import { localDate } from "../core/dates";
+import { practiceNote, practiceTitle } from "../core/practice";
+import type { Draw } from "../core/prompt";
+import type { CatalogService } from "./CatalogService";
+import type { PluginHost } from "./host";
+import { checklistFor, createAndOpen } from "./notes";
+
+export async function startPractice(host: PluginHost, catalog: CatalogService, draw: Draw): Promise<void> {
+	try {
+		const cat = catalog.get();
+		const steps = cat.steps().map((s) => ({ step: s.step, name: s.name, minutes: s.minutes }));
+		const checklist = await checklistFor(host.app, cat, cat.caseByName(draw.caseName) ?? null);
+		const date = localDate();
+		const total = steps.reduce((n, s) => n + s.minutes, 0) || 45;
+		const text = practiceNote({ draw, date, steps, checklist, totalMinutes: total });
+		await createAndOpen(host.app, host.data.settings.practiceFolder, practiceTitle(draw, date), text);
+	} catch (e) {
+		new Notice(`Could not start practice: ${e instanceof Error ? e.message : String(e)}`);
+	}
+}

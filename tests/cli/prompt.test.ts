@@ -1,0 +1,51 @@
+import { mkdtempSync, mkdirSync, writeFileSync } from "fs";
+import { tmpdir } from "os";
+import { join } from "path";
+import { mlsd } from "../helpers/cli";
+
+describe("mlsd prompt", () => {
+	it("prints JSON, and the same seed gives the same draw", () => {
+		const a = mlsd("prompt", "vault-template", "--seed", "11", "--json");
+		const b = mlsd("prompt", "vault-template", "--seed", "11", "--json");
+		expect(a.code).toBe(0);
+		expect(a.stdout).toBe(b.stdout);
+		const d = JSON.parse(a.stdout) as { case: string; prompt: string; twist: string | null };
+		expect(typeof d.case).toBe("string");
+		expect(d.prompt.length).toBeGreaterThan(10);
+		expect(typeof d.twist).toBe("string");
+		const seeds = new Set([1, 2, 3, 4, 5, 6, 7, 8].map((s) => JSON.parse(mlsd("prompt", "vault-template", "--seed", String(s), "--json").stdout).case));
+		expect(seeds.size).toBeGreaterThan(2);
+	});
+	it("respects filters and exits non-zero naming the filter that emptied the pool", () => {
+		const d = JSON.parse(mlsd("prompt", "vault-template", "--domain", "ads", "--seed", "3", "--no-twist", "--json").stdout);
+		expect(d).toMatchObject({ twist: null, domain: "ads" });
+		const r = mlsd("prompt", "vault-template", "--domain", "speech", "--difficulty", "hard");
+		expect(r.code).toBe(1);
+		expect(r.stderr).toMatch(/filter difficulty "hard"/);
+	});
+	it("draws a personal case that has only properties, and names broken notes", () => {
+		const dir = mkdtempSync(join(tmpdir(), "mlsd-"));
+		mkdirSync(join(dir, "Mine"));
+		writeFileSync(join(dir, "Mine", "Voice notes.md"), "---\ntype: case-study\ndomain: speech\ndifficulty: easy\nprompts:\n  - Design a voice note transcriber.\n---\n");
+		writeFileSync(join(dir, "Mine", "Broken.md"), "---\ntype: case-study\ndomain: [\n---\n");
+		const r = mlsd("prompt", dir, "--json", "--no-twist");
+		expect(JSON.parse(r.stdout)).toMatchObject({ case: "Voice notes", prompt: "Design a voice note transcriber." });
+		expect(r.stderr).toContain("skipped Mine/Broken.md");
+	});
+});
+
+describe("mlsd checklist", () => {
+	it("prints the steps in order then the case's own items", () => {
+		const r = mlsd("checklist", "vault-template", "--case", "Ad click-through rate prediction");
+		expect(r.code).toBe(0);
+		const order = [1, 2, 3, 4, 5, 6, 7].map((n) => r.stdout.indexOf(`## Step ${n}:`));
+		expect(order.every((v, i) => v > 0 && (i === 0 || v > order[i - 1]!))).toBe(true);
+		expect(r.stdout.indexOf("## Specific to Ad click-through rate prediction")).toBeGreaterThan(order[6]!);
+		expect(r.stdout).toContain("*(from [[Example - my extra data checks]])*");
+	});
+	it("explains an unknown case", () => {
+		const r = mlsd("checklist", "vault-template", "--case", "Ad thing");
+		expect(r.code).toBe(1);
+		expect(r.stderr).toMatch(/No case study named "Ad thing"/);
+	});
+});
