@@ -29,10 +29,6 @@ export function practiceTitle(draw: Draw, date: string): string {
 	return `Practice ${date} ${draw.caseName}`;
 }
 
-function clock(minutes: number): string {
-	return `${Math.floor(minutes / 60) > 0 ? `${Math.floor(minutes / 60)}:` : ""}${String(Math.round(minutes % 60)).padStart(2, "0")}`;
-}
-
 export function practiceNote(input: PracticeNoteInput): string {
 	const { draw, date, steps } = input;
 	const lines: string[] = [
@@ -57,13 +53,13 @@ export function practiceNote(input: PracticeNoteInput): string {
 		"",
 		"## Time plan",
 		"",
-		"| Step | Minutes | Ends at |",
+		"| Step | Minutes | Ends at minute |",
 		"| --- | ---: | ---: |",
 	];
 	let elapsed = 0;
 	for (const s of steps) {
 		elapsed += s.minutes;
-		lines.push(`| ${s.step}. ${stepTitle(s.name)} | ${s.minutes} | ${clock(elapsed)} |`);
+		lines.push(`| ${s.step}. ${stepTitle(s.name)} | ${s.minutes} | ${elapsed} |`);
 	}
 	lines.push("", "## Your answer", "");
 	for (const s of steps) {

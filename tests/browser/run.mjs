@@ -152,6 +152,72 @@ await test("settings tab renders and validates a folder inline (light and dark)"
 	await page.close();
 });
 
+async function installAll(page) {
+	await page.evaluate(async () => {
+		window.app.commands.executeCommandById("ml-system-design-vault:install-notes");
+		await window.settle();
+		for (const n of [...document.querySelectorAll(".notice")]) n.remove();
+	});
+}
+
+async function showSource(page, path) {
+	await page.evaluate(async (p) => {
+		const f = window.app.vault.getFileByPath(p);
+		const text = await window.app.vault.read(f);
+		document.body.createDiv({ cls: "markdown-source-view", text });
+	}, path);
+}
+
+await test("prompt modal draws, filters and starts practice (light and dark)", async () => {
+	const { page, errors } = await newPage();
+	await installAll(page);
+	await page.evaluate(async () => {
+		window.plugin.data.settings.promptFilters = { domain: "recsys", difficulty: null, source: "both", skipPractisedDays: 0, twist: true };
+		window.app.commands.executeCommandById("ml-system-design-vault:draw-prompt");
+		await window.settle();
+	});
+	await page.waitForSelector(".mlsd-prompt-text");
+	const meta = await page.textContent(".mlsd-prompt-meta");
+	expect(/^recsys · (easy|medium|hard)$/.test(meta ?? ""), `meta: ${meta}`);
+	const twist = await page.textContent(".mlsd-prompt-twist");
+	expect(/^Twist: ./.test(twist ?? ""), `twist: ${twist}`);
+	await shoot(page, "prompt-modal");
+	await page.click("button:text('Draw again')");
+	expect((await page.textContent(".mlsd-prompt-text")).length > 10, "a prompt after drawing again");
+	await page.click("button:text('Start practice')");
+	await page.evaluate(() => window.settle());
+	const path = await page.evaluate(() => window.app.workspace.getActiveFile()?.path);
+	expect(path && path.startsWith("ML System Design practice/Practice "), `practice note: ${path}`);
+	const text = await page.evaluate(async (p) => window.app.vault.read(window.app.vault.getFileByPath(p)), path);
+	expect(text.includes("> [!example]- Reference case study"), "reference is folded");
+	await showSource(page, path);
+	await page.screenshot({ path: `${OUT}/practice-note-source-light.png`, fullPage: false });
+	expect(errors.length === 0, `page errors: ${errors.join("; ")}`);
+	await page.close();
+});
+
+await test("generated checklist for a chosen case (light and dark)", async () => {
+	const { page } = await newPage();
+	await installAll(page);
+	await page.evaluate(async () => {
+		window.app.commands.executeCommandById("ml-system-design-vault:generate-checklist");
+		await window.settle();
+	});
+	await page.waitForSelector(".prompt-input");
+	await page.fill(".prompt-input", "fraud");
+	await page.waitForSelector(".suggestion-item");
+	await shoot(page, "case-chooser");
+	await page.keyboard.press("Enter");
+	await page.evaluate(() => window.settle());
+	const path = await page.evaluate(() => window.app.workspace.getActiveFile()?.path);
+	expect(/Checklist .* Real-time payment fraud detection\.md$/.test(path ?? ""), `checklist note: ${path}`);
+	await showSource(page, path);
+	const text = await page.textContent(".markdown-source-view");
+	expect(text.includes("## Specific to Real-time payment fraud detection"), "case section present");
+	await shoot(page, "generated-checklist");
+	await page.close();
+});
+
 await browser.close();
 console.log(`browser test (Chromium at ${executablePath}):\n${results.join("\n")}`);
 console.log(`screenshots in ${OUT}/`);

@@ -125,7 +125,7 @@ describe("practiceNote", () => {
 		expect(lines.slice(calloutAt).filter((l) => l.includes("Feed]]")).every((l) => l.startsWith(">"))).toBe(true);
 	});
 	it("plans time per step and scaffolds an answer per step", () => {
-		expect(text).toContain("| 1. Clarifying requirements | 5 | 05 |");
+		expect(text).toContain("| 1. Clarifying requirements | 5 | 5 |");
 		expect(text).toContain("| 2. Framing | 40 | 45 |");
 		expect(text).toContain("### 2. Framing (40 min)");
 		expect(text).toContain("- [ ] Asked");
