@@ -2,7 +2,7 @@
 import { Notice, Plugin } from "obsidian";
 import { migrateData, type PluginData } from "./core/settings";
 import type { EmbeddedTemplate } from "./core/types";
-import { TEMPLATE } from "./generated/vaultTemplate";
+import { loadTemplate } from "./generated/vaultTemplate";
 import { CatalogService } from "./obsidian/CatalogService";
 import { registerCommands } from "./obsidian/commands";
 import type { PluginHost } from "./obsidian/host";
@@ -10,7 +10,10 @@ import { SettingsTab } from "./obsidian/SettingsTab";
 
 export default class MlSystemDesignVault extends Plugin implements PluginHost {
 	data!: PluginData;
-	readonly template: EmbeddedTemplate = TEMPLATE;
+	/** The shipped notes, parsed from the bundle on first use (never at load). */
+	get template(): EmbeddedTemplate {
+		return loadTemplate();
+	}
 	catalog!: CatalogService;
 
 	get plugin(): Plugin {

@@ -14,7 +14,7 @@ import { DEFAULT_FILTERS, drawPrompt, type SourceFilter } from "../core/prompt";
 import { seededRng } from "../core/rng";
 import { installTemplate, summarizeCounts, type InstallRecord } from "../core/install";
 import { migrateData, type PluginData } from "../core/settings";
-import { TEMPLATE } from "../generated/vaultTemplate";
+import { loadTemplate } from "../generated/vaultTemplate";
 import { parseArgs, UsageError } from "./args";
 import { parseYaml } from "./frontmatter";
 import { FsVault } from "./fsVault";
@@ -97,6 +97,7 @@ async function installCommand(argv: string[], out: Out): Promise<number> {
 		const next = { ...raw, schema: data.schema, settings: data.settings, install: record };
 		await fs.writeFile(file, JSON.stringify(next, null, "\t") + "\n");
 	};
+	const TEMPLATE = loadTemplate();
 	const result = await installTemplate(new FsVault(vault), TEMPLATE, data.settings.installFolder, data.install, saveRecord);
 	const c = result.counts;
 	if (args.flags.has("json")) {
@@ -148,6 +149,7 @@ async function promptCommand(argv: string[], out: Out, err: Out): Promise<number
 	if (!Number.isInteger(seed)) throw new UsageError("--seed must be a whole number.");
 	const skip = Number(args.options.get("skip-days") ?? 0);
 	if (!Number.isFinite(skip) || skip < 0) throw new UsageError("--skip-days must be a number of days.");
+	const TEMPLATE = loadTemplate();
 	const fc = await loadFolderCatalog(folder, TEMPLATE);
 	for (const s of fc.catalog.skipped()) err(`skipped ${s.path}: ${s.problems.join("; ")}`);
 	const filters = {
@@ -170,7 +172,7 @@ async function promptCommand(argv: string[], out: Out, err: Out): Promise<number
 async function checklistCommand(argv: string[], out: Out, err: Out): Promise<number> {
 	const args = parseArgs(argv, ["case"]);
 	const folder = await requireFolder(args.positionals[0]);
-	const fc = await loadFolderCatalog(folder, TEMPLATE);
+	const fc = await loadFolderCatalog(folder, loadTemplate());
 	const name = args.options.get("case");
 	const chosen = name === undefined ? null : fc.catalog.caseByName(name);
 	if (chosen === undefined) {

@@ -80,7 +80,10 @@ export function toRecord(path: string, frontmatter: Frontmatter | null | undefin
 
 export class Catalog {
 	private records = new Map<string, NoteRecord>();
+	/** Per-type index, so a draw touches case studies only, however large the vault. */
+	private byType = new Map<NoteType, Map<string, NoteRecord>>();
 	private skippedNotes = new Map<string, SkippedNote>();
+	private sortedCases: { version: number; cases: CaseRecord[] } | null = null;
 	/** Bumped on every change, so callers can cache derived views. */
 	version = 0;
 
@@ -92,6 +95,8 @@ export class Catalog {
 
 	/** Adds, replaces or (with null) forgets what is known about a path. */
 	set(path: string, result: RecordResult): void {
+		const old = this.records.get(path);
+		if (old) this.byType.get(old.type)?.delete(path);
 		this.records.delete(path);
 		this.skippedNotes.delete(path);
 		this.apply(result);
@@ -100,8 +105,13 @@ export class Catalog {
 
 	private apply(result: RecordResult): void {
 		if (!result) return;
-		if ("record" in result) this.records.set(result.record.path, result.record);
-		else this.skippedNotes.set(result.skipped.path, result.skipped);
+		if ("record" in result) {
+			const r = result.record;
+			this.records.set(r.path, r);
+			let index = this.byType.get(r.type);
+			if (!index) this.byType.set(r.type, (index = new Map<string, NoteRecord>()));
+			index.set(r.path, r);
+		} else this.skippedNotes.set(result.skipped.path, result.skipped);
 	}
 
 	remove(path: string): void {
@@ -125,13 +135,16 @@ export class Catalog {
 	}
 
 	ofType<T extends NoteRecord>(type: NoteType): T[] {
-		const out: T[] = [];
-		for (const r of this.records.values()) if (r.type === type) out.push(r as T);
-		return out;
+		return [...(this.byType.get(type)?.values() ?? [])] as T[];
 	}
 
+	/** Case studies sorted by name; cached until the catalog changes. */
 	cases(): CaseRecord[] {
-		return this.ofType<CaseRecord>("case-study").sort((a, b) => a.name.localeCompare(b.name));
+		if (this.sortedCases?.version !== this.version) {
+			const cases = this.ofType<CaseRecord>("case-study").sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+			this.sortedCases = { version: this.version, cases };
+		}
+		return this.sortedCases.cases;
 	}
 
 	/** Framework steps in order; when a user has their own note for a step, the shipped one still wins ties by path. */

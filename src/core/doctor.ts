@@ -147,6 +147,23 @@ export async function runDoctor(files: readonly DoctorFile[], ports: DoctorPorts
 	}
 	const byPath = new Map(notes.map((n) => [n.path, n]));
 
+	// Names are unique, and no alias repeats another note's name (links and search would become ambiguous).
+	const byName = new Map<string, ParsedNote>();
+	for (const n of notes) {
+		const key = n.name.toLowerCase();
+		const other = byName.get(key);
+		if (other) report(n.path, null, "duplicate-name", `Another note has the same name: "${other.path}". Wikilinks by name would be ambiguous.`);
+		else byName.set(key, n);
+	}
+	for (const n of notes) {
+		const aliases = Array.isArray(n.fm?.aliases) ? n.fm.aliases : [];
+		for (const a of aliases) {
+			if (typeof a !== "string") continue;
+			const other = byName.get(a.toLowerCase());
+			if (other && other !== n) report(n.path, propertyLine(n.yamlText, "aliases"), "alias", `The alias "${a}" is the name of another note ("${other.path}").`);
+		}
+	}
+
 	// Per-note content rules and links.
 	const incoming = new Map<string, number>();
 	const addIncoming = (from: string, to: string): void => {

@@ -1,6 +1,8 @@
 import { Modal, Notice } from "../stand-in/obsidian";
 import MlSystemDesignVault from "../../src/main";
-import { TEMPLATE } from "../../src/generated/vaultTemplate";
+import { loadTemplate } from "../../src/generated/vaultTemplate";
+
+const TEMPLATE = loadTemplate();
 import { loadPlugin } from "../helpers/harness";
 
 const FOLDER = "ML System Design";

@@ -205,6 +205,21 @@ export class Vault extends Events {
 	};
 	/** Files outside the vault index (config folder), as the adapter sees them. */
 	private hidden = new Map<string, string>();
+	/** Lower-case file name → files with that name, for link resolution (Obsidian keeps a similar index). */
+	private byName = new Map<string, Set<TFile>>();
+	private indexName(f: TAbstractFile, add: boolean): void {
+		if (!(f instanceof TFile)) return;
+		const key = f.name.toLowerCase();
+		let set = this.byName.get(key);
+		if (add) {
+			if (!set) this.byName.set(key, (set = new Set()));
+			set.add(f);
+		} else set?.delete(f);
+	}
+	/** Stand-in extra: files with this file name (case-insensitive). */
+	filesNamed(name: string): TFile[] {
+		return [...(this.byName.get(name.toLowerCase()) ?? [])];
+	}
 
 	constructor() {
 		super();
@@ -267,6 +282,7 @@ export class Vault extends Events {
 		parent.children.push(file);
 		this.files.set(path, file);
 		this.contents.set(path, data);
+		this.indexName(file, true);
 		this.trigger("create", file);
 		return file;
 	}
@@ -321,6 +337,7 @@ export class Vault extends Events {
 		if (file instanceof TFolder) for (const c of [...file.children]) await this.delete(c);
 		this.files.delete(file.path);
 		this.contents.delete(file.path);
+		this.indexName(file, false);
 		if (file.parent) file.parent.children = file.parent.children.filter((c) => c !== file);
 		this.trigger("delete", file);
 	}
@@ -338,8 +355,10 @@ export class Vault extends Events {
 		const data = this.contents.get(oldPath);
 		this.files.delete(oldPath);
 		this.contents.delete(oldPath);
+		this.indexName(file, false);
 		if (file.parent) file.parent.children = file.parent.children.filter((c) => c !== file);
 		setPath(file, newPath);
+		this.indexName(file, true);
 		file.parent = parent;
 		parent.children.push(file);
 		this.files.set(newPath, file);
@@ -448,7 +467,7 @@ export class MetadataCache extends Events {
 			delete this.resolvedLinks[f.path];
 			delete this.unresolvedLinks[f.path];
 			this.trigger("deleted", f, prev ?? null);
-			this.resolveAll();
+			this.resolveAll(null);
 		});
 		vault.on("rename", (f: TAbstractFile, oldPath: string) => {
 			if (!(f instanceof TFile)) return;
@@ -457,7 +476,7 @@ export class MetadataCache extends Events {
 			if (c) this.cache.set(f.path, c);
 			delete this.resolvedLinks[oldPath];
 			delete this.unresolvedLinks[oldPath];
-			this.resolveAll();
+			this.resolveAll(null);
 		});
 	}
 
@@ -475,7 +494,7 @@ export class MetadataCache extends Events {
 		const direct = this.vault.getFileByPath(withExt);
 		if (direct) return direct;
 		const name = withExt.slice(withExt.lastIndexOf("/") + 1).toLowerCase();
-		const candidates = this.vault.getFiles().filter((f) => f.name.toLowerCase() === name && (!target.includes("/") || f.path.toLowerCase().endsWith(withExt.toLowerCase())));
+		const candidates = this.vault.filesNamed(name).filter((f) => !target.includes("/") || f.path.toLowerCase().endsWith(withExt.toLowerCase()));
 		if (candidates.length === 0) return null;
 		const folder = sourcePath.includes("/") ? sourcePath.slice(0, sourcePath.lastIndexOf("/")) : "";
 		return candidates.find((c) => c.parent?.path === folder) ?? candidates.sort((a, b) => a.path.length - b.path.length)[0]!;
@@ -503,13 +522,31 @@ export class MetadataCache extends Events {
 			this.cache.set(p, meta);
 			this.trigger("changed", file, data, meta);
 		}
-		if (paths.length) this.resolveAll();
+		if (paths.length) this.resolveAll(paths);
 	}
 
-	private resolveAll(): void {
-		this.resolvedLinks = {};
-		this.unresolvedLinks = {};
-		for (const [path, meta] of this.cache) {
+	/**
+	 * Re-resolves links: all of them after a delete or rename (null), or only
+	 * the changed files' links plus files whose unresolved links may now
+	 * resolve — incremental, like Obsidian, so large vaults stay fast.
+	 */
+	private resolveAll(changed: string[] | null): void {
+		let paths: Iterable<string>;
+		if (changed === null) {
+			this.resolvedLinks = {};
+			this.unresolvedLinks = {};
+			paths = this.cache.keys();
+		} else {
+			const names = new Set(changed.map((p) => p.slice(p.lastIndexOf("/") + 1).replace(/\.md$/, "").toLowerCase()));
+			const again = new Set(changed);
+			for (const [p, u] of Object.entries(this.unresolvedLinks)) {
+				if (Object.keys(u).some((l) => names.has(l.slice(l.lastIndexOf("/") + 1).toLowerCase()))) again.add(p);
+			}
+			paths = again;
+		}
+		for (const path of paths) {
+			const meta = this.cache.get(path);
+			if (!meta) continue;
 			const r: Record<string, number> = {};
 			const u: Record<string, number> = {};
 			for (const l of [...(meta.links ?? []), ...(meta.frontmatterLinks ?? [])]) {

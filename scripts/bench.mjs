@@ -1,0 +1,18 @@
+// `npm run bench [-- --write]`: builds, then runs scripts/bench/bench.ts (bundled for Node).
+import { build } from "esbuild";
+import { spawnSync } from "child_process";
+
+const b = spawnSync("node", ["scripts/build.mjs", "production"], { stdio: "inherit" });
+if (b.status !== 0) process.exit(1);
+await build({
+	entryPoints: ["scripts/bench/bench.ts"],
+	bundle: true,
+	format: "esm",
+	platform: "node",
+	target: "node20",
+	packages: "external",
+	outfile: "node_modules/.cache/mlsd/bench.mjs",
+	logLevel: "warning",
+});
+const r = spawnSync("node", ["--max-old-space-size=8192", "node_modules/.cache/mlsd/bench.mjs", ...process.argv.slice(2)], { stdio: "inherit" });
+process.exit(r.status ?? 1);
