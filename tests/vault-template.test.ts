@@ -1,4 +1,7 @@
-/** The shipped vault is part of the product: every rule of the content contract holds. */
+/** The shipped vault is part of the product: every rule of the content contract holds, in the promised amount. */
+import { readdirSync, readFileSync, statSync } from "fs";
+import { join } from "path";
+import { parseFrontmatter } from "../src/cli/frontmatter";
 import { mlsd } from "./helpers/cli";
 
 interface Report {
@@ -6,23 +9,55 @@ interface Report {
 	issues: { path: string; line: number | null; rule: string; message: string }[];
 }
 
+function notes(dir = "vault-template"): { path: string; data: Record<string, unknown> }[] {
+	return readdirSync(dir).flatMap((n) => {
+		const p = join(dir, n);
+		if (statSync(p).isDirectory()) return notes(p);
+		if (!p.endsWith(".md")) return [];
+		const r = parseFrontmatter(readFileSync(p, "utf8"));
+		return "data" in r && r.data ? [{ path: p, data: r.data }] : [];
+	});
+}
+
 let report: Report;
 beforeAll(() => {
-	const r = mlsd("doctor", "vault-template", "--json");
-	report = JSON.parse(r.stdout) as Report;
+	report = JSON.parse(mlsd("doctor", "vault-template", "--json").stdout) as Report;
 });
 
 describe("vault-template", () => {
-	it("passes every doctor check: schema, sections, lengths, links, heading links, orphans, diagrams, bases, canvas", () => {
+	it("passes every doctor check: schema, sections, lengths, links, heading links, orphans, diagrams, repeats, bases, canvas", () => {
 		expect(report.issues.map((i) => `${i.path}:${i.line ?? ""} [${i.rule}] ${i.message}`)).toEqual([]);
 	});
-	it("has exactly seven framework steps and the promised amount of content", () => {
+
+	it("has the framework, concepts, templates and maps", () => {
 		const t = report.summary.byType;
 		expect(t["framework-step"]).toBe(7);
-		expect(t.concept).toBeGreaterThanOrEqual(80);
-		expect(t["case-study"]).toBeGreaterThanOrEqual(3);
+		expect(t.concept).toBeGreaterThanOrEqual(160);
 		expect(t.template).toBeGreaterThanOrEqual(3);
 		expect(t.checklist).toBeGreaterThanOrEqual(1);
-		expect(report.summary.diagrams).toBeGreaterThanOrEqual(t["case-study"]!);
+		expect(t.moc).toBeGreaterThanOrEqual(5);
+	});
+
+	it("covers every concept category", () => {
+		const categories = new Set(notes().filter((n) => n.data.type === "concept").map((n) => n.data.category));
+		expect([...categories].sort()).toEqual([
+			"data", "evaluation", "genai", "infra", "interview-craft", "metric", "model", "monitoring", "responsible-ai", "serving", "training",
+		]);
+	});
+
+	it("has at least 18 classic cases across 8 domains and 14 generative-AI cases, each with a diagram", () => {
+		const cases = notes().filter((n) => n.data.type === "case-study");
+		const classic = cases.filter((c) => c.data.domain !== "genai");
+		expect(classic.length).toBeGreaterThanOrEqual(18);
+		expect(new Set(classic.map((c) => c.data.domain)).size).toBeGreaterThanOrEqual(8);
+		expect(cases.length - classic.length).toBeGreaterThanOrEqual(14);
+		expect(report.summary.diagrams).toBeGreaterThanOrEqual(cases.length);
+		for (const c of cases) expect((c.data.prompts as string[]).length).toBeGreaterThanOrEqual(3);
+	});
+
+	it("budgets the seven steps to a 45-minute interview", () => {
+		const steps = notes().filter((n) => n.data.type === "framework-step").sort((a, b) => (a.data.step as number) - (b.data.step as number));
+		expect(steps.map((s) => s.data.step)).toEqual([1, 2, 3, 4, 5, 6, 7]);
+		expect(steps.reduce((n, s) => n + (s.data.minutes as number), 0)).toBe(45);
 	});
 });

@@ -255,6 +255,17 @@ export async function runDoctor(files: readonly DoctorFile[], ports: DoctorPorts
 		}
 	}
 
+	// No paragraph of prose is repeated across notes (each note says things its own way).
+	const seenParagraphs = new Map<string, string>();
+	for (const n of notes) {
+		if (n.type === "template") continue;
+		for (const para of proseParagraphs(n.body)) {
+			const first = seenParagraphs.get(para);
+			if (first === undefined) seenParagraphs.set(para, n.path);
+			else if (first !== n.path) report(n.path, null, "duplicate-paragraph", `A paragraph repeats one in "${first}": "${para.slice(0, 60)}..."`);
+		}
+	}
+
 	// Framework: steps 1..7, each once, minutes summing to 45.
 	const steps = notes.filter((n) => n.type === "framework-step" && n.fm);
 	if (steps.length > 0) {
@@ -289,6 +300,15 @@ export async function runDoctor(files: readonly DoctorFile[], ports: DoctorPorts
 }
 
 type Reporter = (path: string, line: number | null, rule: string, message: string) => void;
+
+/** Paragraphs of at least 25 words outside code, normalised for comparison. */
+export function proseParagraphs(body: string): string[] {
+	return body
+		.replace(/^(`{3,}|~{3,})[\s\S]*?^\1/gm, "")
+		.split(/\n\s*\n/)
+		.map((p) => p.replace(/\s+/g, " ").trim().toLowerCase())
+		.filter((p) => p.split(" ").length >= 25);
+}
 
 function checkBase(f: DoctorFile, ports: DoctorPorts, report: Reporter): void {
 	const parsed = ports.parseYaml(f.text);

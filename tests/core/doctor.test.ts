@@ -33,6 +33,13 @@ describe("runDoctor", () => {
 			[5, expect.stringContaining("\"prompts\" must be a list")],
 		]);
 	});
+	it("finds a paragraph repeated across notes", async () => {
+		const para = "This paragraph is long enough to count as prose because it has well over twenty five words in it, and it says the same thing in two notes, which the vault must not do.";
+		expect(await rules([
+			{ path: "A.md", text: moc(`[[B]]\n\n${para}`) },
+			{ path: "B.md", text: moc(`[[A]]\n\n${para}`) },
+		])).toEqual(["B.md:-:duplicate-paragraph"]);
+	});
 	it("validates bases and canvases", async () => {
 		const out = await rules([
 			{ path: "V.base", text: "views:\n  - type: spreadsheet\n    name: X\n" },
