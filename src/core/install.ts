@@ -16,14 +16,18 @@ export interface InstallRecord {
 	templateVersion: string;
 	/** Template-relative path → hash of the content last written (or found identical). */
 	files: Record<string, string>;
+	/** Template-relative path → hash of a shipped version the user chose not to take ("Keep mine"). */
+	declined?: Record<string, string>;
 }
 
-export const EMPTY_RECORD: InstallRecord = { folder: "", templateVersion: "", files: {} };
+export const EMPTY_RECORD: InstallRecord = { folder: "", templateVersion: "", files: {}, declined: {} };
 
 export type ActionKind = "create" | "update" | "unchanged" | "keep-edited" | "keep-deleted" | "skip-clash";
 
 export interface InstallAction {
 	kind: ActionKind;
+	/** For keep-edited: a shipped version the user has not seen and declined yet. */
+	offer?: boolean;
 	/** Path inside the template. */
 	path: string;
 	/** Path in the vault. */
@@ -67,7 +71,8 @@ export function planInstall(
 		else if (installed === undefined) kind = "skip-clash";
 		else if (current === installed) kind = "update";
 		else kind = "keep-edited";
-		return { kind, path: file.path, target, file };
+		const offer = kind === "keep-edited" && file.hash !== installed && record.declined?.[file.path] !== file.hash;
+		return { kind, ...(offer ? { offer } : {}), path: file.path, target, file };
 	});
 	return { folder, templateVersion: template.version, actions };
 }
@@ -120,10 +125,12 @@ export async function applyInstall(
 	record: InstallRecord,
 	saveRecord: (r: InstallRecord) => Promise<void>,
 ): Promise<InstallResult> {
+	const sameFolder = record.folder === plan.folder;
 	const next: InstallRecord = {
 		folder: plan.folder,
 		templateVersion: record.templateVersion,
-		files: record.folder === plan.folder ? { ...record.files } : {},
+		files: sameFolder ? { ...record.files } : {},
+		declined: sameFolder ? { ...(record.declined ?? {}) } : {},
 	};
 	const done: InstallAction[] = [];
 	let failure: InstallWriteError | null = null;

@@ -16,6 +16,10 @@ export interface Settings {
 	personalFolder: string;
 	/** The prompt modal's filters, remembered between draws. */
 	promptFilters: PromptFilters;
+	/** Length of a mock interview; step budgets scale to it. */
+	mockMinutes: number;
+	/** How many never-practised cases "Practise the next due case" may introduce per day. */
+	newCasesPerDay: number;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -23,7 +27,11 @@ export const DEFAULT_SETTINGS: Settings = {
 	practiceFolder: "ML System Design practice",
 	personalFolder: "ML System Design personal",
 	promptFilters: { ...DEFAULT_FILTERS },
+	mockMinutes: 45,
+	newCasesPerDay: 1,
 };
+
+const NUMBER_RANGES: Record<"mockMinutes" | "newCasesPerDay", [number, number]> = { mockMinutes: [10, 180], newCasesPerDay: [0, 20] };
 
 const FOLDER_KEYS = ["installFolder", "practiceFolder", "personalFolder"] as const;
 
@@ -48,6 +56,10 @@ export interface PluginData {
 	schema: number;
 	settings: Settings;
 	install: InstallRecord;
+	/** One-time UI state: whether the welcome offer was answered. */
+	welcomeDone: boolean;
+	/** A running mock interview, so it survives closing the note or reloading; owned by src/core/mockTimer.ts. */
+	timer: unknown;
 }
 
 export interface LoadedData {
@@ -66,6 +78,12 @@ function readSettings(raw: unknown, warnings: string[]): Settings {
 		return settings;
 	}
 	settings.promptFilters = readFilters(raw.promptFilters, warnings);
+	for (const [key, [lo, hi]] of Object.entries(NUMBER_RANGES) as [keyof typeof NUMBER_RANGES, [number, number]][]) {
+		const v = raw[key];
+		if (v === undefined) continue;
+		if (typeof v === "number" && Number.isFinite(v) && v >= lo && v <= hi) settings[key] = Math.round(v);
+		else warnings.push(`Setting "${key}" must be a number from ${lo} to ${hi}; it was reset to ${DEFAULT_SETTINGS[key]}.`);
+	}
 	for (const key of FOLDER_KEYS) {
 		const v = raw[key];
 		if (v === undefined) continue;
@@ -76,14 +94,17 @@ function readSettings(raw: unknown, warnings: string[]): Settings {
 }
 
 function readRecord(raw: unknown, warnings: string[]): InstallRecord {
-	if (raw === undefined) return { ...EMPTY_RECORD, files: {} };
+	if (raw === undefined) return { ...EMPTY_RECORD, files: {}, declined: {} };
 	if (!isObject(raw) || typeof raw.folder !== "string" || !isObject(raw.files)) {
 		warnings.push("The record of installed notes was not readable; the next install treats existing notes as yours and does not overwrite them.");
-		return { ...EMPTY_RECORD, files: {} };
+		return { ...EMPTY_RECORD, files: {}, declined: {} };
 	}
-	const files: Record<string, string> = {};
-	for (const [k, v] of Object.entries(raw.files)) if (typeof v === "string") files[k] = v;
-	return { folder: raw.folder, templateVersion: typeof raw.templateVersion === "string" ? raw.templateVersion : "", files };
+	const strings = (o: unknown): Record<string, string> => {
+		const out: Record<string, string> = {};
+		if (isObject(o)) for (const [k, v] of Object.entries(o)) if (typeof v === "string") out[k] = v;
+		return out;
+	};
+	return { folder: raw.folder, templateVersion: typeof raw.templateVersion === "string" ? raw.templateVersion : "", files: strings(raw.files), declined: strings(raw.declined) };
 }
 
 /**
@@ -101,18 +122,30 @@ export function migrateData(raw: unknown): LoadedData {
 	if (raw.schema === undefined) {
 		// Shape 0: settings at the top level, no install record.
 		const settings = readSettings(raw, warnings);
-		return { data: { schema: DATA_SCHEMA, settings, install: readRecord(raw.install, warnings) }, warnings };
+		return { data: { ...defaultData(), settings, install: readRecord(raw.install, warnings) }, warnings };
 	}
 	if (typeof raw.schema !== "number" || raw.schema > DATA_SCHEMA) {
 		warnings.push("The plugin's data file comes from a newer version; defaults are in use until you update the plugin.");
 		return { data: defaultData(), warnings };
 	}
 	return {
-		data: { schema: DATA_SCHEMA, settings: readSettings(raw.settings, warnings), install: readRecord(raw.install, warnings) },
+		data: {
+			schema: DATA_SCHEMA,
+			settings: readSettings(raw.settings, warnings),
+			install: readRecord(raw.install, warnings),
+			welcomeDone: raw.welcomeDone === true,
+			timer: raw.timer ?? null,
+		},
 		warnings,
 	};
 }
 
 export function defaultData(): PluginData {
-	return { schema: DATA_SCHEMA, settings: { ...DEFAULT_SETTINGS, promptFilters: { ...DEFAULT_FILTERS } }, install: { ...EMPTY_RECORD, files: {} } };
+	return {
+		schema: DATA_SCHEMA,
+		settings: { ...DEFAULT_SETTINGS, promptFilters: { ...DEFAULT_FILTERS } },
+		install: { ...EMPTY_RECORD, files: {}, declined: {} },
+		welcomeDone: false,
+		timer: null,
+	};
 }
