@@ -7,6 +7,7 @@ module.exports = {
 	moduleNameMapper: { "^obsidian$": "<rootDir>/tests/stand-in/obsidian.ts" },
 	transformIgnorePatterns: ["/node_modules/(?!(happy-dom|whatwg-mimetype|entities)/)"],
 	testEnvironment: "node",
+	testTimeout: 30000,
 	setupFiles: ["<rootDir>/tests/setup/env.ts"],
 	testEnvironmentOptions: { globalsCleanup: "off" },
 };

@@ -5,6 +5,7 @@ import type { EmbeddedTemplate } from "./core/types";
 import { loadTemplate } from "./generated/vaultTemplate";
 import { CatalogService } from "./obsidian/CatalogService";
 import { registerCommands } from "./obsidian/commands";
+import { offerWelcome } from "./obsidian/WelcomeModal";
 import type { PluginHost } from "./obsidian/host";
 import { SettingsTab } from "./obsidian/SettingsTab";
 
@@ -28,6 +29,7 @@ export default class MlSystemDesignVault extends Plugin implements PluginHost {
 		this.catalog.start();
 		this.addSettingTab(new SettingsTab(this));
 		registerCommands(this, this.catalog);
+		this.app.workspace.onLayoutReady(() => offerWelcome(this));
 	}
 
 	async save(): Promise<void> {

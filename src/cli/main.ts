@@ -16,7 +16,9 @@ import { installTemplate, summarizeCounts, type InstallRecord } from "../core/in
 import { migrateData, type PluginData } from "../core/settings";
 import { loadTemplate } from "../generated/vaultTemplate";
 import { parseArgs, UsageError } from "./args";
-import { parseYaml } from "./frontmatter";
+import { parseFrontmatter, parseYaml } from "./frontmatter";
+import { makeTemplate, makeTemplateFile } from "../core/template";
+import type { EmbeddedTemplate } from "../core/types";
 import { FsVault } from "./fsVault";
 import { checkMermaid } from "./mermaidCheck";
 import { folderChecklist, folderTwists, loadFolderCatalog } from "./vaultCatalog";
@@ -24,8 +26,9 @@ import { folderChecklist, folderTwists, loadFolderCatalog } from "./vaultCatalog
 export const PLUGIN_ID = "ml-system-design-vault";
 
 const USAGE = `Usage:
-  mlsd install <vault> [--json] [--config-dir .obsidian]
+  mlsd install <vault> [--json] [--config-dir .obsidian] [--template DIR]
       Install or update the shipped notes in <vault>/<install folder> (default "ML System Design").
+      --template installs from a folder instead of the notes built into mlsd (to try an upgrade).
   mlsd doctor <folder> [--json] [--no-diagrams]
       Check notes against the content contract; exits 1 on any problem.
   mlsd prompt <folder> [--domain D] [--difficulty easy|medium|hard] [--source both|shipped|personal]
@@ -86,8 +89,21 @@ export async function readPluginData(file: string): Promise<{ data: PluginData; 
 	return { data, warnings, raw: typeof raw === "object" && raw !== null ? (raw as Record<string, unknown>) : {} };
 }
 
+/** A template read from a folder (for testing upgrades): the same shape the build embeds. */
+async function templateFromFolder(dir: string): Promise<EmbeddedTemplate> {
+	const vault = new FsVault(await requireFolder(dir));
+	const files = [];
+	for (const path of (await vault.listFiles()).filter((p) => /\.(md|base|canvas)$/.test(p))) {
+		const content = await vault.read(path);
+		const parsed = path.endsWith(".md") ? parseFrontmatter(content) : { data: null };
+		if ("error" in parsed) throw new Error(`${dir}/${path}:${parsed.line ?? 1}: ${parsed.error}`);
+		files.push(makeTemplateFile(path, content, parsed.data));
+	}
+	return makeTemplate(files);
+}
+
 async function installCommand(argv: string[], out: Out): Promise<number> {
-	const args = parseArgs(argv, ["config-dir"]);
+	const args = parseArgs(argv, ["config-dir", "template"]);
 	const vault = await requireFolder(args.positionals[0]);
 	const file = dataFilePath(vault, args.options.get("config-dir"));
 	const { data, warnings, raw } = await readPluginData(file);
@@ -97,16 +113,17 @@ async function installCommand(argv: string[], out: Out): Promise<number> {
 		const next = { ...raw, schema: data.schema, settings: data.settings, install: record };
 		await fs.writeFile(file, JSON.stringify(next, null, "\t") + "\n");
 	};
-	const TEMPLATE = loadTemplate();
+	const templateDir = args.options.get("template");
+	const TEMPLATE = templateDir ? await templateFromFolder(templateDir) : loadTemplate();
 	const result = await installTemplate(new FsVault(vault), TEMPLATE, data.settings.installFolder, data.install, saveRecord);
 	const c = result.counts;
 	if (args.flags.has("json")) {
-		out(JSON.stringify({ created: c.created, updated: c.updated, keptEdited: c.keptEdited, keptDeleted: c.keptDeleted, skippedClash: c.skippedClash }));
+		out(JSON.stringify({ created: c.created, updated: c.updated, keptEdited: c.keptEdited, keptDeleted: c.keptDeleted, skippedClash: c.skippedClash, offered: result.plan.actions.filter((a) => a.offer).map((a) => a.target) }));
 	} else {
 		for (const w of warnings) out(`warning: ${w}`);
 		out(`${summarizeCounts(c)} (${TEMPLATE.files.length} shipped files in "${data.settings.installFolder}")`);
 		for (const a of result.plan.actions) {
-			if (a.kind === "keep-edited") out(`  kept your edit: ${a.target}`);
+			if (a.kind === "keep-edited") out(`  kept your edit: ${a.target}${a.offer ? " (a new version is available: compare it in Obsidian with \"Install or update notes\")" : ""}`);
 			if (a.kind === "skip-clash") out(`  skipped, a file of yours is there: ${a.target}`);
 		}
 	}

@@ -4,7 +4,9 @@
  * behind a folded callout so nothing is spoiled.
  */
 import { checklistToMarkdown, stepTitle, type ChecklistSection } from "./checklist";
+import { checklistItems, codeLineMask, sectionText, splitFrontmatter } from "./markdown";
 import type { Draw } from "./prompt";
+import type { PracticeRating } from "./schema";
 
 export interface PracticeStep {
 	step: number;
@@ -77,4 +79,123 @@ export function practiceNote(input: PracticeNoteInput): string {
 		"",
 	);
 	return lines.join("\n");
+}
+
+// ---------------------------------------------------------------- the practice loop
+
+/** One step's outcome in a mock interview, as the self-review records it. */
+export interface StepResult {
+	step: number;
+	name: string;
+	/** Budget in minutes. */
+	budget: number;
+	/** Minutes actually spent (one decimal). */
+	minutes: number;
+	/** Minutes over budget (one decimal). */
+	overrun: number;
+	/** Self-review score 1–4, or null when not scored yet. */
+	score: number | null;
+}
+
+/** A per-step list property: position i holds step i + 1, so every note lines up with the framework. */
+function byStepNumber<T>(results: readonly StepResult[], value: (r: StepResult) => T, gap: T): T[] {
+	const max = results.reduce((n, r) => Math.max(n, r.step), 0);
+	const out: T[] = new Array<T>(max).fill(gap);
+	for (const r of results) if (r.step >= 1) out[r.step - 1] = value(r);
+	return out;
+}
+
+/** `step-minutes` and `step-overrun`, written when a mock interview stops. */
+export function timingProperties(results: readonly StepResult[]): { "step-minutes": number[]; "step-overrun": number[] } {
+	return {
+		"step-minutes": byStepNumber(results, (r) => r.minutes, 0),
+		"step-overrun": byStepNumber(results, (r) => r.overrun, 0),
+	};
+}
+
+/** Everything the self-review writes into the note's properties. */
+export function reviewProperties(results: readonly StepResult[], rating: PracticeRating, due: string): Record<string, unknown> {
+	return {
+		...timingProperties(results),
+		"step-scores": byStepNumber<number | null>(results, (r) => r.score, null),
+		rating,
+		due,
+	};
+}
+
+const fmt = (n: number): string => (Math.round(n * 10) / 10).toFixed(1);
+
+/** The "## Timing" section: budget, time spent, overrun and score per step. */
+export function timingSection(results: readonly StepResult[]): string {
+	const lines = ["## Timing", "", "| Step | Budget (min) | Spent (min) | Over (min) | Score |", "| --- | ---: | ---: | ---: | ---: |"];
+	for (const r of results) {
+		lines.push(`| ${r.step}. ${stepTitle(r.name)} | ${fmt(r.budget)} | ${fmt(r.minutes)} | ${r.overrun > 0 ? fmt(r.overrun) : "–"} | ${r.score ?? "–"} |`);
+	}
+	const total = (pick: (r: StepResult) => number): number => results.reduce((n, r) => n + pick(r), 0);
+	lines.push(`| **Total** | ${fmt(total((r) => r.budget))} | ${fmt(total((r) => r.minutes))} | ${fmt(total((r) => r.overrun))} | |`);
+	return lines.join("\n") + "\n";
+}
+
+/** Line ranges of the note's level-2 sections, outside code blocks. */
+function level2Headings(lines: string[]): { text: string; line: number }[] {
+	const mask = codeLineMask(lines);
+	const out: { text: string; line: number }[] = [];
+	lines.forEach((l, i) => {
+		const m = /^##\s+(.+?)\s*#*\s*$/.exec(l);
+		if (m && !mask[i]) out.push({ text: m[1]!.trim().toLowerCase(), line: i });
+	});
+	return out;
+}
+
+/**
+ * The note with its "## Timing" section replaced, or inserted before
+ * "## Your answer" (after the time plan), else before "## Checklist", else at the end.
+ */
+export function withTimingSection(text: string, section: string): string {
+	const lines = text.replace(/\r\n?/g, "\n").split("\n");
+	const heads = level2Headings(lines);
+	const block = section.trimEnd().split("\n");
+	const at = heads.findIndex((h) => h.text === "timing");
+	if (at >= 0) {
+		const end = heads[at + 1]?.line ?? lines.length;
+		const tail = lines.slice(end);
+		return [...lines.slice(0, heads[at]!.line), ...block, ...(tail.length > 0 ? ["", ...tail] : [""])].join("\n");
+	}
+	const before = heads.find((h) => h.text === "your answer") ?? heads.find((h) => h.text === "checklist");
+	if (!before) return `${text.trimEnd()}\n\n${block.join("\n")}\n`;
+	return [...lines.slice(0, before.line), ...block, "", ...lines.slice(before.line)].join("\n");
+}
+
+export interface ChecklistTally {
+	ticked: number;
+	total: number;
+}
+
+/** Per framework step, how many of the practice note's checklist items are ticked ("### Step N" subsections of "## Checklist"). */
+export function checklistTally(noteText: string): Map<number, ChecklistTally> {
+	const out = new Map<number, ChecklistTally>();
+	const section = sectionText(splitFrontmatter(noteText).body, "Checklist") ?? "";
+	let current: number | null = null;
+	for (const line of section.split("\n")) {
+		const h = /^#{3,6}\s+(.+)$/.exec(line);
+		if (h) {
+			const m = /^step\s+(\d+)\b/i.exec(h[1]!.trim());
+			current = m ? Number(m[1]) : null;
+			continue;
+		}
+		if (current === null) continue;
+		const item = checklistItems(line)[0];
+		if (!item) continue;
+		const t = out.get(current) ?? { ticked: 0, total: 0 };
+		t.total++;
+		if (item.done) t.ticked++;
+		out.set(current, t);
+	}
+	return out;
+}
+
+/** A starting score from the ticked share of a step's checklist: none → 1, all → 4; 2 when the step has no items. */
+export function suggestedScore(tally: ChecklistTally | undefined): number {
+	if (!tally || tally.total === 0) return 2;
+	return 1 + Math.round((3 * tally.ticked) / tally.total);
 }

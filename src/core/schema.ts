@@ -10,6 +10,10 @@ export interface PropertyProblem {
 	message: string;
 }
 
+/** How a practice session went, as the self-review records it (the grades of FSRS). */
+export const PRACTICE_RATINGS = ["again", "hard", "good", "easy"] as const;
+export type PracticeRating = (typeof PRACTICE_RATINGS)[number];
+
 const isStringList = (v: unknown): v is string[] => Array.isArray(v) && v.every((x) => typeof x === "string");
 const isInt = (v: unknown): v is number => typeof v === "number" && Number.isInteger(v);
 
@@ -59,12 +63,36 @@ export function validateProperties(fm: Frontmatter): PropertyProblem[] {
 		case "practice":
 			if (typeof fm.case !== "string" || fm.case.trim() === "") out.push({ property: "case", message: `"case" must link the case study practised` });
 			if (typeof fm.date !== "string" || !/^\d{4}-\d{2}-\d{2}/.test(fm.date)) out.push({ property: "date", message: `"date" must be a date such as 2026-01-31` });
+			practiceLoopProblems(fm, out);
 			break;
 		case "moc":
 		case "template":
 			break;
 	}
 	return out;
+}
+
+const isEmpty = (v: unknown): boolean => v === undefined || v === null || v === "";
+
+function numberList(fm: Frontmatter, key: string, ok: (n: number) => boolean, rule: string, out: PropertyProblem[]): void {
+	const v = fm[key];
+	if (isEmpty(v)) return;
+	if (!Array.isArray(v) || !v.every((x) => x === null || (typeof x === "number" && Number.isFinite(x) && ok(x)))) {
+		out.push({ property: key, message: `"${key}" must be a list of ${rule}` });
+	}
+}
+
+/** The properties the practice loop writes; each may be empty until the self-review fills it in. */
+function practiceLoopProblems(fm: Frontmatter, out: PropertyProblem[]): void {
+	if (!isEmpty(fm.rating) && !(typeof fm.rating === "string" && (PRACTICE_RATINGS as readonly string[]).includes(fm.rating))) {
+		out.push({ property: "rating", message: `"rating" is ${JSON.stringify(fm.rating)}; expected one of: ${PRACTICE_RATINGS.join(", ")}` });
+	}
+	if (!isEmpty(fm.due) && !(typeof fm.due === "string" && /^\d{4}-\d{2}-\d{2}$/.test(fm.due))) {
+		out.push({ property: "due", message: `"due" must be a date such as 2026-01-31` });
+	}
+	numberList(fm, "step-minutes", (n) => n >= 0, "minutes (numbers, 0 or more)", out);
+	numberList(fm, "step-overrun", (n) => n >= 0, "minutes (numbers, 0 or more)", out);
+	numberList(fm, "step-scores", (n) => Number.isInteger(n) && n >= 1 && n <= 4, "scores from 1 to 4", out);
 }
 
 /** `"[[Name]]"`, `[[Name|x]]` or `Name` → `Name`. */

@@ -1,6 +1,8 @@
-/** Lists what an install did with each note it did not simply create. */
-import { Modal, type App } from "obsidian";
-import { summarizeCounts, type ActionKind, type InstallResult } from "../core/install";
+/** Lists what an install did with each note it did not simply create, and offers new versions of edited notes. */
+import { Modal } from "obsidian";
+import { summarizeCounts, type ActionKind, type InstallAction, type InstallResult } from "../core/install";
+import type { PluginHost } from "./host";
+import { compareOffer, declineShipped, takeShipped } from "./installCommands";
 
 const LABELS: Partial<Record<ActionKind, string>> = {
 	update: "Updated to the new version",
@@ -10,8 +12,8 @@ const LABELS: Partial<Record<ActionKind, string>> = {
 };
 
 export class InstallReportModal extends Modal {
-	constructor(app: App, private readonly result: InstallResult) {
-		super(app);
+	constructor(private readonly host: PluginHost, private readonly result: InstallResult) {
+		super(host.app);
 	}
 
 	onOpen(): void {
@@ -19,13 +21,31 @@ export class InstallReportModal extends Modal {
 		this.setTitle("Install report");
 		contentEl.addClass("mlsd-report");
 		contentEl.createEl("p", { text: summarizeCounts(this.result.counts) });
+		const offers = this.result.plan.actions.filter((a) => a.offer);
+		if (offers.length > 0) {
+			contentEl.createEl("h4", { text: `New versions of notes you edited (${offers.length})` });
+			const list = contentEl.createEl("ul", { cls: "mlsd-report-list mlsd-report-offers" });
+			for (const a of offers) this.renderOffer(list.createEl("li"), a);
+		}
 		for (const kind of Object.keys(LABELS) as ActionKind[]) {
-			const actions = this.result.plan.actions.filter((a) => a.kind === kind);
+			const actions = this.result.plan.actions.filter((a) => a.kind === kind && !a.offer);
 			if (actions.length === 0) continue;
 			contentEl.createEl("h4", { text: `${LABELS[kind]} (${actions.length})` });
 			const list = contentEl.createEl("ul", { cls: "mlsd-report-list" });
 			for (const a of actions) list.createEl("li", { text: a.target });
 		}
+	}
+
+	private renderOffer(li: HTMLElement, a: InstallAction): void {
+		li.createSpan({ cls: "mlsd-report-path", text: a.target });
+		const buttons = li.createSpan({ cls: "mlsd-report-buttons" });
+		const done = (text: string): void => {
+			buttons.empty();
+			buttons.createSpan({ cls: "mlsd-report-done", text });
+		};
+		buttons.createEl("button", { text: "Compare" }).addEventListener("click", () => void compareOffer(this.host, a.file, () => done("Done")));
+		buttons.createEl("button", { text: "Keep mine" }).addEventListener("click", () => void declineShipped(this.host, a.file).then(() => done("Kept yours")));
+		buttons.createEl("button", { text: "Take new", cls: "mod-cta" }).addEventListener("click", () => void takeShipped(this.host, a.file).then((copy) => done(copy ? `Updated; yours is in ${copy}` : "Updated")));
 	}
 
 	onClose(): void {

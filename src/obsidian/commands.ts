@@ -3,12 +3,15 @@ import type { CatalogService } from "./CatalogService";
 import { generateChecklistNote, insertChecklist } from "./checklistCommands";
 import type { PluginHost } from "./host";
 import { runInstall } from "./install";
+import { removeUntouched, restoreShippedNote } from "./installCommands";
 import { newNoteFromTemplate } from "./newNoteCommands";
 import { PromptModal } from "./PromptModal";
 
 export function registerCommands(host: PluginHost, catalog: CatalogService): void {
 	const { plugin } = host;
 	plugin.addCommand({ id: "install-notes", name: "Install or update notes", callback: () => void runInstall(host) });
+	plugin.addCommand({ id: "restore-note", name: "Restore a shipped note", callback: () => restoreShippedNote(host) });
+	plugin.addCommand({ id: "remove-untouched", name: "Remove untouched shipped notes", callback: () => removeUntouched(host) });
 	plugin.addCommand({ id: "draw-prompt", name: "Draw a random interview prompt", callback: () => new PromptModal(host, catalog).open() });
 	plugin.addCommand({ id: "generate-checklist", name: "Generate design checklist", callback: () => generateChecklistNote(host, catalog) });
 	plugin.addCommand({ id: "insert-checklist", name: "Insert design checklist into this note", editorCallback: (editor) => insertChecklist(host, catalog, editor) });

@@ -41,9 +41,9 @@ export async function loadPlugin<P extends Loadable>(
 	for (const m of [...Modal.open]) m.close();
 	const app = new App();
 	await seedVault(app, options.files ?? {});
-	if (options.data !== undefined) {
-		await app.vault.adapter.write(`${app.vault.configDir}/plugins/${manifest.id}/data.json`, JSON.stringify(options.data));
-	}
+	// By default the welcome offer has been answered, so it does not sit on top of every test.
+	const data = options.data === undefined ? { schema: 1, welcomeDone: true } : options.data;
+	if (data !== null) await app.vault.adapter.write(`${app.vault.configDir}/plugins/${manifest.id}/data.json`, JSON.stringify(data));
 	const plugin = new PluginClass(app as never, manifest as never);
 	plugin.load();
 	await (plugin as unknown as { loading: Promise<void> }).loading;

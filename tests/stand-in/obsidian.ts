@@ -467,7 +467,7 @@ export class MetadataCache extends Events {
 			delete this.resolvedLinks[f.path];
 			delete this.unresolvedLinks[f.path];
 			this.trigger("deleted", f, prev ?? null);
-			this.resolveAll(null);
+			this.scheduleFullResolve();
 		});
 		vault.on("rename", (f: TAbstractFile, oldPath: string) => {
 			if (!(f instanceof TFile)) return;
@@ -476,7 +476,7 @@ export class MetadataCache extends Events {
 			if (c) this.cache.set(f.path, c);
 			delete this.resolvedLinks[oldPath];
 			delete this.unresolvedLinks[oldPath];
-			this.resolveAll(null);
+			this.scheduleFullResolve();
 		});
 	}
 
@@ -523,6 +523,17 @@ export class MetadataCache extends Events {
 			this.trigger("changed", file, data, meta);
 		}
 		if (paths.length) this.resolveAll(paths);
+	}
+
+	private fullResolvePending = false;
+	/** Deletes and renames come in bursts (a folder move); resolve once after the burst, as Obsidian does. */
+	private scheduleFullResolve(): void {
+		if (this.fullResolvePending) return;
+		this.fullResolvePending = true;
+		setTimeout(() => {
+			this.fullResolvePending = false;
+			this.resolveAll(null);
+		}, 0);
 	}
 
 	/**

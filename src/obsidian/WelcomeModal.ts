@@ -1,0 +1,52 @@
+/** First run: offer to install the notes. Nothing is written without a yes. */
+import { Modal, Notice, Setting } from "obsidian";
+import type { PluginHost } from "./host";
+import { runInstall } from "./install";
+
+export class WelcomeModal extends Modal {
+	private answered = false;
+
+	constructor(private readonly host: PluginHost) {
+		super(host.app);
+	}
+
+	onOpen(): void {
+		const { contentEl } = this;
+		const count = this.host.template.files.filter((f) => f.path.endsWith(".md")).length;
+		const folder = this.host.data.settings.installFolder;
+		this.setTitle("Welcome");
+		contentEl.addClass("mlsd-welcome");
+		contentEl.createEl("p", { text: `Install ${count} linked notes for ML system design interviews: the seven-step framework, worked case studies, concepts with flashcards, maps and views.` });
+		const where = contentEl.createEl("p");
+		where.appendText("They go into the folder ");
+		where.createEl("strong", { text: folder });
+		where.appendText(". You can change the folder in the plugin's settings before installing. Installing never overwrites a note of yours.");
+		new Setting(contentEl)
+			.addButton((b) => b.setButtonText("Install notes").setCta().onClick(() => void this.answer(true)))
+			.addButton((b) => b.setButtonText("Not now").onClick(() => void this.answer(false)));
+	}
+
+	private async answer(install: boolean): Promise<void> {
+		this.answered = true;
+		this.host.data.welcomeDone = true;
+		await this.host.save();
+		this.close();
+		if (install) await runInstall(this.host);
+		else new Notice("You can install the notes any time from the command palette.");
+	}
+
+	onClose(): void {
+		this.contentEl.empty();
+		if (!this.answered) {
+			// Closing the window counts as "not now": ask once, never nag.
+			this.host.data.welcomeDone = true;
+			void this.host.save();
+		}
+	}
+}
+
+/** Opens the welcome offer on the first start, when nothing has been installed. */
+export function offerWelcome(host: PluginHost): void {
+	if (host.data.welcomeDone || Object.keys(host.data.install.files).length > 0) return;
+	new WelcomeModal(host).open();
+}

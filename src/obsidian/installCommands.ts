@@ -1,0 +1,161 @@
+/**
+ * The rest of the install lifecycle: offered updates (Keep mine / Take new),
+ * "Restore a shipped note" and "Remove untouched shipped notes".
+ */
+import { FuzzySuggestModal, Modal, Notice, Setting, TFile, type App } from "obsidian";
+import { contentHash } from "../core/hash";
+import { dirname, joinPath, noteName } from "../core/paths";
+import type { TemplateFile } from "../core/types";
+import { CompareModal } from "./CompareModal";
+import type { PluginHost } from "./host";
+import { ensureFolder } from "./notes";
+
+/** Saves the user's version next to the note as "<name> (my version).md" (numbered if taken). */
+async function keepCopy(app: App, file: TFile): Promise<string> {
+	const folder = dirname(file.path);
+	let path = "";
+	for (let i = 1; ; i++) {
+		path = joinPath(folder, `${file.basename} (my version${i === 1 ? "" : ` ${i}`}).${file.extension}`);
+		if (!app.vault.getAbstractFileByPath(path)) break;
+	}
+	await app.vault.create(path, await app.vault.read(file));
+	return path;
+}
+
+/** Replaces a note with the shipped version, keeping the user's text as a copy when it differs. */
+export async function takeShipped(host: PluginHost, shipped: TemplateFile): Promise<string | null> {
+	const { app } = host;
+	const target = joinPath(host.data.settings.installFolder, shipped.path);
+	const file = app.vault.getFileByPath(target);
+	let copy: string | null = null;
+	if (file) {
+		if (contentHash(await app.vault.read(file)) !== shipped.hash) copy = await keepCopy(app, file);
+		await app.vault.modify(file, shipped.content);
+	} else {
+		await ensureFolder(app, dirname(target));
+		await app.vault.create(target, shipped.content);
+	}
+	host.data.install.files[shipped.path] = shipped.hash;
+	if (host.data.install.declined) delete host.data.install.declined[shipped.path];
+	await host.save();
+	return copy;
+}
+
+export async function declineShipped(host: PluginHost, shipped: TemplateFile): Promise<void> {
+	host.data.install.declined = { ...(host.data.install.declined ?? {}), [shipped.path]: shipped.hash };
+	await host.save();
+}
+
+/** Opens the side-by-side view for one offered update. */
+export async function compareOffer(host: PluginHost, shipped: TemplateFile, after?: () => void): Promise<void> {
+	const target = joinPath(host.data.settings.installFolder, shipped.path);
+	const file = host.app.vault.getFileByPath(target);
+	const mine = file ? await host.app.vault.read(file) : "";
+	new CompareModal(host.app, noteName(shipped.path), mine, shipped.content, (choice) => {
+		void (async () => {
+			if (choice === "new") {
+				const copy = await takeShipped(host, shipped);
+				new Notice(`Updated "${noteName(shipped.path)}".${copy ? ` Your version is kept in "${copy}".` : ""}`);
+			} else {
+				await declineShipped(host, shipped);
+				new Notice(`Kept your "${noteName(shipped.path)}". This version will not be offered again.`);
+			}
+			after?.();
+		})();
+	}).open();
+}
+
+type NoteState = "unchanged" | "edited" | "deleted" | "not installed";
+
+class ShippedNoteModal extends FuzzySuggestModal<{ file: TemplateFile; state: NoteState }> {
+	constructor(private readonly host: PluginHost, private readonly items: { file: TemplateFile; state: NoteState }[]) {
+		super(host.app);
+		this.setPlaceholder("Choose a shipped note to restore");
+	}
+	getItems(): { file: TemplateFile; state: NoteState }[] {
+		return this.items;
+	}
+	getItemText(item: { file: TemplateFile; state: NoteState }): string {
+		return `${noteName(item.file.path)} (${item.state})`;
+	}
+	onChooseItem(item: { file: TemplateFile; state: NoteState }): void {
+		void takeShipped(this.host, item.file).then((copy) => {
+			new Notice(`Restored "${noteName(item.file.path)}".${copy ? ` Your version is kept in "${copy}".` : ""}`);
+		}, (e: unknown) => new Notice(`Could not restore: ${e instanceof Error ? e.message : String(e)}`));
+	}
+}
+
+async function noteStates(host: PluginHost): Promise<{ file: TemplateFile; state: NoteState }[]> {
+	const out: { file: TemplateFile; state: NoteState }[] = [];
+	for (const file of host.template.files) {
+		const existing = host.app.vault.getFileByPath(joinPath(host.data.settings.installFolder, file.path));
+		const installed = host.data.install.files[file.path];
+		let state: NoteState;
+		if (!existing) state = installed ? "deleted" : "not installed";
+		else state = contentHash(await host.app.vault.read(existing)) === file.hash ? "unchanged" : "edited";
+		out.push({ file, state });
+	}
+	return out;
+}
+
+export function restoreShippedNote(host: PluginHost): void {
+	void noteStates(host).then((states) => {
+		const candidates = states.filter((s) => s.state !== "unchanged");
+		if (candidates.length === 0) {
+			new Notice("Every shipped note is present and unchanged; there is nothing to restore.");
+			return;
+		}
+		new ShippedNoteModal(host, candidates).open();
+	});
+}
+
+class ConfirmModal extends Modal {
+	constructor(app: App, private readonly title: string, private readonly text: string, private readonly action: string, private readonly onYes: () => void) {
+		super(app);
+	}
+	onOpen(): void {
+		this.setTitle(this.title);
+		this.contentEl.createEl("p", { text: this.text });
+		new Setting(this.contentEl)
+			.addButton((b) => b.setButtonText("Cancel").onClick(() => this.close()))
+			.addButton((b) => {
+				b.buttonEl.addClass("mod-warning");
+				b.setButtonText(this.action).onClick(() => {
+					this.close();
+					this.onYes();
+				});
+			});
+	}
+	onClose(): void {
+		this.contentEl.empty();
+	}
+}
+
+/** Moves shipped notes the user never changed to the trash; edited notes stay. */
+export function removeUntouched(host: PluginHost): void {
+	void (async () => {
+		const untouched: TFile[] = [];
+		let edited = 0;
+		for (const file of host.template.files) {
+			const f = host.app.vault.getFileByPath(joinPath(host.data.settings.installFolder, file.path));
+			if (!f) continue;
+			const hash = contentHash(await host.app.vault.read(f));
+			if (hash === host.data.install.files[file.path] || hash === file.hash) untouched.push(f);
+			else edited++;
+		}
+		if (untouched.length === 0) {
+			new Notice("No untouched shipped notes to remove.");
+			return;
+		}
+		new ConfirmModal(
+			host.app,
+			"Remove untouched shipped notes",
+			`Move ${untouched.length} shipped notes you have not changed to the trash? ${edited} note${edited === 1 ? "" : "s"} you edited will stay.`,
+			"Move to trash",
+			() => void (async () => {
+				for (const f of untouched) await host.app.fileManager.trashFile(f);
+				new Notice(`Moved ${untouched.length} untouched notes to the trash; kept ${edited} you edited.`);
+			})(),
+		).open();
+	})();
+}
