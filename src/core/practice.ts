@@ -5,6 +5,7 @@
  */
 import { checklistToMarkdown, stepTitle, type ChecklistSection } from "./checklist";
 import { checklistItems, codeLineMask, sectionText, splitFrontmatter } from "./markdown";
+import { toMinutes, type TimerState, type TimerView } from "./mockTimer";
 import type { Draw } from "./prompt";
 import type { PracticeRating } from "./schema";
 
@@ -198,4 +199,16 @@ export function checklistTally(noteText: string): Map<number, ChecklistTally> {
 export function suggestedScore(tally: ChecklistTally | undefined): number {
 	if (!tally || tally.total === 0) return 2;
 	return 1 + Math.round((3 * tally.ticked) / tally.total);
+}
+
+/** Each planned step's budget, time spent and overrun from a timer's view (scores still empty). */
+export function stepResults(state: TimerState, view: TimerView): StepResult[] {
+	return state.plan.map((p, i) => ({
+		step: p.step,
+		name: p.name,
+		budget: p.minutes,
+		minutes: toMinutes(view.perStep[i]?.elapsedMs ?? 0),
+		overrun: toMinutes(view.perStep[i]?.overrunMs ?? 0),
+		score: null,
+	}));
 }

@@ -82,7 +82,7 @@ export async function runInstall(host: PluginHost, options: { showReport: boolea
 			await host.save();
 		});
 		const offers = result.plan.actions.filter((a) => a.offer).length;
-		new Notice(`ML system design notes: ${summarizeCounts(result.counts)}${offers ? ` ${offers} of your edited notes have a new version to compare.` : ""}`);
+		new Notice(`ML system design notes: ${summarizeCounts(result.counts)}${offers ? ` ${offers === 1 ? "1 note you edited has a new version" : `${offers} notes you edited have new versions`} to compare.` : ""}`);
 		const c = result.counts;
 		if (options.showReport && (c.keptEdited || c.skippedClash || c.keptDeleted || c.updated)) new InstallReportModal(host, result).open();
 		return result;

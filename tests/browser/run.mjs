@@ -57,7 +57,7 @@ function expect(cond, message) {
 	if (!cond) throw new Error(message);
 }
 
-async function newPage() {
+async function newPage({ welcome = false } = {}) {
 	const page = await browser.newPage({ viewport: { width: 900, height: 640 } });
 	const errors = [];
 	page.on("pageerror", (e) => errors.push(String(e)));
@@ -66,7 +66,7 @@ async function newPage() {
 		<style>${readFileSync("tests/browser/obsidian-base.css", "utf8")}</style>
 		<style>${readFileSync("styles.css", "utf8")}</style></head><body class="theme-light"></body></html>`);
 	await page.addScriptTag({ path: "artifacts/standin.js" });
-	await page.evaluate(async ({ code, manifest }) => {
+	await page.evaluate(async ({ code, manifest, welcome }) => {
 		const O = window.ObsidianStandIn;
 		const module = { exports: {} };
 		const requireShim = (name) => {
@@ -77,6 +77,8 @@ async function newPage() {
 		const PluginClass = module.exports.default ?? module.exports;
 		const app = new O.App();
 		document.body.append(app.statusBarEl);
+		// Unless the test is about the first run, the welcome offer has been answered before.
+		if (!welcome) await app.vault.adapter.write(`${app.vault.configDir}/plugins/${manifest.id}/data.json`, JSON.stringify({ schema: 1, welcomeDone: true }));
 		const plugin = new PluginClass(app, manifest);
 		plugin.load();
 		await plugin.loading;
@@ -88,7 +90,7 @@ async function newPage() {
 			for (let i = 0; i < 10; i++) await new Promise((r) => setTimeout(r, 0));
 			await app.metadataCache.settle();
 		};
-	}, { code: readFileSync("main.js", "utf8"), manifest });
+	}, { code: readFileSync("main.js", "utf8"), manifest, welcome });
 	return { page, errors };
 }
 
@@ -99,6 +101,21 @@ async function shoot(page, name) {
 	}
 	await page.evaluate(() => { document.body.className = "theme-light"; });
 }
+
+await test("first run: the welcome modal offers to install and writes nothing until asked (light and dark)", async () => {
+	const { page, errors } = await newPage({ welcome: true });
+	await page.evaluate(() => window.settle());
+	await page.waitForSelector(".mlsd-welcome");
+	expect((await page.textContent(".modal-title")) === "Welcome", "welcome title");
+	expect(/Install \d+ linked notes/.test(await page.textContent(".mlsd-welcome")), "offer names the number of notes");
+	expect((await page.evaluate(() => window.app.vault.getFiles().length)) === 0, "nothing written before consent");
+	await shoot(page, "welcome-modal");
+	await page.click("button:text('Install notes')");
+	await page.evaluate(() => window.settle());
+	expect((await page.evaluate(() => window.app.vault.getFiles().length)) === shippedFiles, "installed after consent");
+	expect(errors.length === 0, `page errors: ${errors.join("; ")}`);
+	await page.close();
+});
 
 await test("install command writes every shipped note and shows a notice", async () => {
 	const { page, errors } = await newPage();
@@ -128,10 +145,24 @@ await test("install report lists a kept edit (light and dark)", async () => {
 	await page.waitForSelector(".modal .mlsd-report");
 	const text = await page.textContent(".modal");
 	expect(text.includes("Kept your edited version (1)"), `report: ${text}`);
-	expect(text.includes("Step 1 - Clarifying requirements.md"), "report names the file");
 	await shoot(page, "install-report");
 	await page.keyboard.press("Escape");
-	expect((await page.$(".modal")) === null, "Escape closes the modal");
+	// A plugin upgrade that changes the note the user edited: the new version is offered.
+	await page.evaluate(async () => {
+		const path = "Framework/Step 1 - Clarifying requirements.md";
+		const t = window.plugin.template;
+		const files = t.files.map((f) => (f.path === path ? { ...f, content: f.content + "\nNew paragraph.\n", hash: "changed" } : f));
+		Object.defineProperty(window.plugin, "template", { value: { version: "v2", files }, configurable: true });
+		window.app.commands.executeCommandById("ml-system-design-vault:install-notes");
+		await window.settle();
+	});
+	await page.waitForSelector(".mlsd-report-offers");
+	expect((await page.textContent(".mlsd-report-offers")).includes("Step 1 - Clarifying requirements.md"), "offer listed");
+	await shoot(page, "update-report");
+	await page.click(".mlsd-report-offers button:text('Compare')");
+	await page.waitForSelector(".mlsd-compare");
+	await shoot(page, "compare-versions");
+	expect(text.includes("Step 1 - Clarifying requirements.md"), "report names the file");
 	await page.close();
 });
 

@@ -65,7 +65,7 @@ describe("update after a plugin upgrade", () => {
 		const report = topModal();
 		expect(report.contentEl.textContent).toContain("New versions of notes you edited (1)");
 		expect(report.contentEl.textContent).toContain("Updated to the new version (1)");
-		expect(Notice.history.at(-1)).toMatch(/1 of your edited notes have a new version/);
+		expect(Notice.history.at(-1)).toMatch(/1 note you edited has a new version to compare/);
 
 		button(report, "Compare").click();
 		await h.settle();

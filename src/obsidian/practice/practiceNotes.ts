@@ -1,0 +1,40 @@
+/** Reading and writing practice notes for the practice loop, through metadataCache and the Vault API. */
+import { TFile, type App } from "obsidian";
+import { toRecord, type PracticeRecord } from "../../core/catalog";
+import { timingSection, withTimingSection, type StepResult } from "../../core/practice";
+
+export type PracticeNoteCheck = { record: PracticeRecord } | { problem: string };
+
+/** Whether a file is a readable practice note, from its cached properties (works before the catalog has caught up). */
+export function checkPracticeNote(app: App, file: TFile): PracticeNoteCheck {
+	const frontmatter = app.metadataCache.getFileCache(file)?.frontmatter ?? null;
+	const result = toRecord(file.path, frontmatter, "personal");
+	if (result && "record" in result && result.record.type === "practice") return { record: result.record as PracticeRecord };
+	if (result && "skipped" in result && frontmatter?.type === "practice") {
+		return { problem: `"${file.basename}" has practice properties the plugin cannot read: ${result.skipped.problems.join("; ")}.` };
+	}
+	return { problem: "Open a practice note first. Draw a prompt and choose \"Start practice\", or run \"Practise the next due case\"." };
+}
+
+/** The file still at this path, or null when it was deleted or moved away. */
+export function liveFile(app: App, file: TFile | string): TFile | null {
+	const path = typeof file === "string" ? file : file.path;
+	const found = app.vault.getFileByPath(path);
+	if (!found || (typeof file !== "string" && found !== file)) return null;
+	return found;
+}
+
+/** Sets properties with processFrontMatter, then writes the "## Timing" table. Returns false when the note is gone. */
+export async function writeLoopResults(app: App, file: TFile, properties: Record<string, unknown>, results: readonly StepResult[]): Promise<boolean> {
+	if (!liveFile(app, file)) return false;
+	await app.fileManager.processFrontMatter(file, (fm: Record<string, unknown>) => {
+		Object.assign(fm, properties);
+	});
+	if (!liveFile(app, file)) return false;
+	await app.vault.process(file, (text) => withTimingSection(text, timingSection(results)));
+	return true;
+}
+
+export function errorText(e: unknown): string {
+	return e instanceof Error ? e.message : String(e);
+}
