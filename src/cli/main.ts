@@ -4,6 +4,7 @@
  *   mlsd doctor <folder> [--json] [--no-diagrams]
  *   mlsd prompt <folder> [--domain D] [--difficulty L] [--source S] [--skip-days N] [--seed N] [--no-twist] [--json]
  *   mlsd checklist <folder> [--case NAME]
+ *   mlsd progress <folder> [--json] [--today YYYY-MM-DD]
  */
 import { promises as fs } from "fs";
 import { join } from "path";
@@ -21,6 +22,7 @@ import { makeTemplate, makeTemplateFile } from "../core/template";
 import type { EmbeddedTemplate } from "../core/types";
 import { FsVault } from "./fsVault";
 import { checkMermaid } from "./mermaidCheck";
+import { progressCommand } from "./progress";
 import { folderChecklist, folderTwists, loadFolderCatalog } from "./vaultCatalog";
 
 export const PLUGIN_ID = "ml-system-design-vault";
@@ -35,7 +37,9 @@ const USAGE = `Usage:
                        [--skip-days N] [--seed N] [--no-twist] [--json]
       Draw a random interview prompt from the case studies under <folder>. The same seed gives the same draw.
   mlsd checklist <folder> [--case NAME]
-      Print the design checklist (Markdown): every step's items, your checklist notes, then the case's own.`;
+      Print the design checklist (Markdown): every step's items, your checklist notes, then the case's own.
+  mlsd progress <folder> [--json] [--today YYYY-MM-DD]
+      Print the practice dashboard (sessions, step scores, weakest steps, reviews due) from the practice notes.`;
 
 type Out = (s: string) => void;
 
@@ -47,6 +51,7 @@ export async function main(argv: string[], out: Out = (s) => process.stdout.writ
 			case "doctor": return await doctorCommand(rest, out);
 			case "prompt": return await promptCommand(rest, out, err);
 			case "checklist": return await checklistCommand(rest, out, err);
+			case "progress": return await progressCommand(rest, out, err);
 			case undefined: case "help": case "--help": case "-h":
 				out(USAGE);
 				return command === undefined ? 2 : 0;

@@ -148,7 +148,7 @@ function newCase(cases: readonly CaseRecord[], schedules: Map<string, CaseSchedu
 function nothingDue(schedules: Map<string, CaseSchedule>, limitReached: boolean, newPerDay: number): string {
 	const next = [...schedules.values()].sort((a, b) => (a.due < b.due ? -1 : a.due > b.due ? 1 : 0))[0];
 	const parts = ["Nothing is due for review today."];
-	if (limitReached) parts.push(`Today's new case${newPerDay === 1 ? " is" : "s are"} already introduced (${newPerDay} a day; change it in the settings).`);
+	if (limitReached) parts.push(`Today's new case${newPerDay === 1 ? " is" : "s are"} already introduced (${newPerDay} a day).`);
 	else parts.push("Every case study has been practised.");
 	if (next) parts.push(`Next review: ${next.caseName} on ${next.due}.`);
 	return parts.join(" ");

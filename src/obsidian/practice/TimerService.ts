@@ -72,7 +72,7 @@ export class TimerService {
 		const before = this.view();
 		if (!before) return;
 		if (before.stepIndex + 1 >= (this.state?.plan.length ?? 0)) {
-			new Notice("This is the last step. Use \"Stop mock interview\" to finish and review.");
+			new Notice("This is the last step. Stop the mock interview to finish and review it.");
 			return;
 		}
 		this.apply("next");

@@ -1,0 +1,146 @@
+/** What the practice loop's commands do, one function each. */
+import { MarkdownView, normalizePath, Notice, TFile, type App } from "obsidian";
+import { caseDecks } from "../../core/caseCards";
+import type { CaseRecord } from "../../core/catalog";
+import { localDate } from "../../core/dates";
+import { stepResults, timingProperties } from "../../core/practice";
+import { PROGRESS_TAG, progressMarkdown, progressNotePath, progressSummary } from "../../core/progress";
+import type { Draw } from "../../core/prompt";
+import { nextDueCase } from "../../core/review";
+import { pick, type Rng } from "../../core/rng";
+import type { CatalogService } from "../CatalogService";
+import type { PluginHost } from "../host";
+import { ensureFolder, loadTwists, readNote } from "../notes";
+import { startPractice } from "../practice";
+import { FlashcardsModal } from "./FlashcardsModal";
+import { checkPracticeNote, errorText, writeLoopResults } from "./practiceNotes";
+import { SelfReviewModal } from "./SelfReviewModal";
+import type { TimerService } from "./TimerService";
+
+/** "Start mock interview": times the open practice note, with budgets scaled to the interview length setting. */
+export function startMockInterview(host: PluginHost, catalog: CatalogService, timer: TimerService): void {
+	const running = timer.active;
+	if (running) {
+		new Notice(`A mock interview is already running for "${running.practicePath}". Stop it first.`);
+		return;
+	}
+	const file = host.app.workspace.getActiveFile();
+	const check = file ? checkPracticeNote(host.app, file) : null;
+	if (!file || !check || "problem" in check) {
+		new Notice(check && "problem" in check ? check.problem : "Open a practice note first. Draw a prompt and choose \"Start practice\", or run \"Practise the next due case\".");
+		return;
+	}
+	const steps = catalog.get().steps().map((s) => ({ step: s.step, name: s.name, minutes: s.minutes }));
+	timer.begin(file.path, steps, host.data.settings.mockMinutes);
+}
+
+/** "Stop mock interview": writes the timing into the note (if it is still there), then opens the self-review. */
+export async function stopMockInterview(host: PluginHost, catalog: CatalogService, timer: TimerService): Promise<void> {
+	const ended = timer.stop();
+	if (!ended) return;
+	const file = host.app.vault.getFileByPath(ended.state.practicePath);
+	if (!file) {
+		new Notice(`The practice note "${ended.state.practicePath}" no longer exists, so the timing was not written.`);
+		return;
+	}
+	const results = stepResults(ended.state, ended.view);
+	try {
+		await writeLoopResults(host.app, file, timingProperties(results), results);
+	} catch (e) {
+		new Notice(`Could not write the timing: ${errorText(e)}`);
+		return;
+	}
+	new SelfReviewModal(host, catalog, file, results).open();
+}
+
+function dueNotice(result: ReturnType<typeof nextDueCase>): string {
+	if (result.kind === "due") {
+		const late = result.overdueDays === 0 ? "due today" : `${result.overdueDays} day${result.overdueDays === 1 ? "" : "s"} overdue`;
+		return `Review: ${result.case.name} (${late}).`;
+	}
+	return result.kind === "new" ? `New case: ${result.case.name}.` : result.message;
+}
+
+async function drawFor(host: PluginHost, c: CaseRecord, rng: Rng): Promise<Draw> {
+	const twists = host.data.settings.promptFilters.twist ? await loadTwists(host.app, host.template) : [];
+	return {
+		caseName: c.name, casePath: c.path, domain: c.domain, difficulty: c.difficulty,
+		prompt: pick(c.prompts, rng),
+		twist: twists.length > 0 ? pick(twists, rng) : null,
+	};
+}
+
+/** "Practise the next due case": the most overdue case, else a new one within the daily limit, started like "Start practice". */
+export async function practiseNextDue(host: PluginHost, catalog: CatalogService, rng: Rng = Math.random): Promise<void> {
+	catalog.announceSkipped();
+	const result = nextDueCase(catalog.get(), localDate(), host.data.settings.newCasesPerDay, rng);
+	new Notice(dueNotice(result), result.kind === "none" ? 10000 : undefined);
+	if (result.kind === "none") return;
+	await startPractice(host, catalog, await drawFor(host, result.case, rng));
+}
+
+async function stepTexts(app: App, catalog: CatalogService): Promise<Map<string, string>> {
+	const texts = new Map<string, string>();
+	for (const s of catalog.get().steps()) texts.set(s.path, (await readNote(app, s.path)) ?? "");
+	return texts;
+}
+
+/** Writes the progress note, refusing to overwrite a note of the user's that happens to sit at its path. */
+async function writeProgressNote(app: App, path: string, markdown: string): Promise<TFile | null> {
+	const existing = app.vault.getAbstractFileByPath(path);
+	if (existing instanceof TFile) {
+		if (!(await app.vault.read(existing)).includes(PROGRESS_TAG)) {
+			new Notice(`"${path}" is a note of yours, so it was not overwritten. Rename it to let the plugin write the progress note there.`);
+			return null;
+		}
+		await app.vault.modify(existing, markdown);
+		return existing;
+	}
+	if (existing) {
+		new Notice(`"${path}" is a folder, so the progress note cannot be written there.`);
+		return null;
+	}
+	await ensureFolder(app, path.slice(0, path.lastIndexOf("/")) || "/");
+	return app.vault.create(path, markdown);
+}
+
+/** "Open progress": writes or refreshes the progress note in the practice folder and shows it. */
+export async function openProgress(host: PluginHost, catalog: CatalogService): Promise<void> {
+	try {
+		catalog.announceSkipped();
+		const summary = progressSummary(catalog.get(), await stepTexts(host.app, catalog), localDate());
+		const path = normalizePath(progressNotePath(host.data.settings.practiceFolder));
+		const file = await writeProgressNote(host.app, path, progressMarkdown(summary));
+		if (!file) return;
+		if (host.app.workspace.getActiveViewOfType(MarkdownView)?.file?.path !== file.path) await host.app.workspace.getLeaf(true).openFile(file);
+	} catch (e) {
+		new Notice(`Could not write the progress note: ${errorText(e)}`);
+	}
+}
+
+/** The case study open in the active tab, if any. */
+export function activeCase(host: PluginHost, catalog: CatalogService): CaseRecord | null {
+	const file = host.app.workspace.getActiveFile();
+	const record = file ? catalog.get().get(file.path) : undefined;
+	return record?.type === "case-study" ? (record as CaseRecord) : null;
+}
+
+/** "Review flashcards for this case": the cards of the concept notes in the case's `concepts` property. */
+export async function reviewFlashcards(host: PluginHost, c: CaseRecord): Promise<void> {
+	const { app } = host;
+	const found: { name: string; text: string }[] = [];
+	const missing: string[] = [];
+	for (const name of c.concepts) {
+		const file = app.metadataCache.getFirstLinkpathDest(name, c.path);
+		if (file) found.push({ name: file.basename, text: await app.vault.cachedRead(file) });
+		else missing.push(name);
+	}
+	const decks = caseDecks(found);
+	if (decks.length === 0) {
+		new Notice(c.concepts.length === 0
+			? `"${c.name}" lists no concepts. Add links to concept notes in its "concepts" property.`
+			: `None of the concept notes "${c.name}" lists has "Question::Answer" flashcards.`);
+		return;
+	}
+	new FlashcardsModal(app, c.name, decks, missing).open();
+}

@@ -1,0 +1,292 @@
+/**
+ * The practice loop in the stand-in, on a fake clock: jest fakes only Date
+ * and setInterval, so the stand-in's asynchronous metadata (setTimeout) runs
+ * as usual while every second of the interview is under the test's control.
+ */
+import MlSystemDesignVault from "../../src/main";
+import { caseSchedules } from "../../src/core/review";
+import { loadPlugin, type Harness } from "../helpers/harness";
+import { Modal, Notice, TFile } from "../stand-in/obsidian";
+
+const MIN = 60_000;
+const DATA_FILE = ".obsidian/plugins/ml-system-design-vault/data.json";
+const PRACTICE_FOLDER = "ML System Design practice";
+const NOW = new Date("2026-01-20T09:00:00Z");
+
+function fakeClock(): void {
+	jest.useFakeTimers({
+		now: NOW,
+		doNotFake: ["setTimeout", "clearTimeout", "setImmediate", "clearImmediate", "nextTick", "queueMicrotask", "hrtime", "performance"],
+	});
+}
+afterEach(() => {
+	jest.useRealTimers();
+});
+
+async function installed(files: Record<string, string> = {}): Promise<Harness<MlSystemDesignVault>> {
+	const h = await loadPlugin(MlSystemDesignVault, { files });
+	h.run("install-notes");
+	await h.settle();
+	return h;
+}
+
+const statusEl = (h: Harness<MlSystemDesignVault>): HTMLElement => h.app.statusBarEl.querySelector<HTMLElement>(".mlsd-timer")!;
+const status = (h: Harness<MlSystemDesignVault>): string | null => (statusEl(h).hidden ? null : statusEl(h).textContent);
+const topModal = (): Modal => Modal.open.at(-1)!;
+const lastNotice = (): string => Notice.history.at(-1) ?? "";
+const frontmatter = (h: Harness<MlSystemDesignVault>, path: string): Record<string, unknown> =>
+	h.app.metadataCache.getCache(path)?.frontmatter ?? {};
+function click(el: ParentNode, text: string): void {
+	const b = [...el.querySelectorAll("button")].find((x) => x.textContent === text);
+	if (!b) throw new Error(`no button "${text}"`);
+	b.click();
+}
+async function open(h: Harness<MlSystemDesignVault>, path: string): Promise<void> {
+	await h.app.workspace.getLeaf(true).openFile(h.app.vault.getFileByPath(path) as TFile);
+}
+
+const PRACTICE = (caseName: string, date: string, extra = ""): string =>
+	`---\ntype: practice\ncase: "[[${caseName}]]"\ndate: ${date}\nrating:\ndue:\n${extra}---\n\n## Time plan\n\n## Your answer\n\n## Checklist\n`;
+const STATE = (practicePath: string, startedAt: number) => ({
+	practicePath,
+	plan: [{ step: 1, name: "Step 1 - Clarifying requirements", minutes: 5 }, { step: 2, name: "Step 2 - Framing", minutes: 4 }],
+	events: [{ type: "start", at: startedAt }],
+});
+
+describe("a mock interview from start to self-review", () => {
+	it("times each step through next, pause and an overrun, then writes the review into the note", async () => {
+		const h = await installed();
+		fakeClock();
+
+		h.run("start-mock-interview");
+		expect(lastNotice()).toMatch(/^Open a practice note first\. Draw a prompt/);
+		expect(status(h)).toBeNull();
+
+		h.run("practise-next-due");
+		await h.settle();
+		expect(Notice.history.some((n) => /^New case: /.test(n))).toBe(true);
+		const note = h.app.workspace.getActiveFile()!;
+		expect(note.path.startsWith(`${PRACTICE_FOLDER}/Practice 2026-01-20 `)).toBe(true);
+		// The user ticks one of step 1's checklist items while answering.
+		await h.app.vault.process(note, (t) => t.replace(/(### Step 1:[^\n]*\n\n)- \[ \]/, "$1- [x]"));
+		await h.settle();
+
+		h.run("start-mock-interview");
+		expect(lastNotice()).toBe("Mock interview started. Step 1: Clarifying requirements, 5 min.");
+		expect(status(h)).toBe("Step 1 · Clarifying requirements · 05:00");
+		await h.settle();
+		expect(JSON.parse(await h.app.vault.adapter.read(DATA_FILE)).timer.practicePath).toBe(note.path);
+
+		jest.advanceTimersByTime(3 * MIN);
+		expect(status(h)).toBe("Step 1 · Clarifying requirements · 02:00");
+		h.run("next-interview-step");
+		expect(lastNotice()).toBe("Step 2: Framing the problem as an ML task, 4 min.");
+
+		jest.advanceTimersByTime(1 * MIN);
+		h.run("pause-mock-interview");
+		expect(status(h)).toBe("Paused · Step 2 · Framing the problem as an ML task · 03:00");
+		jest.advanceTimersByTime(10 * MIN);
+		expect(status(h)).toBe("Paused · Step 2 · Framing the problem as an ML task · 03:00");
+		h.run("pause-mock-interview");
+		expect(lastNotice()).toBe("Mock interview resumed.");
+
+		jest.advanceTimersByTime(4.5 * MIN);
+		expect(status(h)).toBe("Step 2 · Framing the problem as an ML task · +01:30 over");
+		expect(statusEl(h).classList.contains("mlsd-timer-over")).toBe(true);
+		expect(Notice.history.filter((n) => n.startsWith("Time is up for step 2 (Framing the problem as an ML task)"))).toHaveLength(1);
+
+		h.run("next-interview-step");
+		jest.advanceTimersByTime(2 * MIN);
+		h.run("stop-mock-interview");
+		await h.settle();
+		expect(status(h)).toBeNull();
+		expect(h.plugin.data.timer).toBeNull();
+		expect(h.app.commands.isAvailable("ml-system-design-vault:next-interview-step")).toBe(false);
+
+		// Timing is written at once, so closing the self-review loses nothing.
+		expect(frontmatter(h, note.path)).toMatchObject({ "step-minutes": [3, 5.5, 2, 0, 0, 0, 0], "step-overrun": [0, 1.5, 0, 0, 0, 0, 0] });
+		expect(await h.fileText(note.path)).toContain("| 2. Framing the problem as an ML task | 4.0 | 5.5 | 1.5 | – |");
+
+		const review = topModal();
+		expect(review.modalEl.classList.contains("mlsd-review-modal")).toBe(true);
+		const descs = [...review.contentEl.querySelectorAll(".setting-item-description")].map((d) => d.textContent ?? "");
+		expect(descs[0]).toMatch(/^1 of \d+ checklist items ticked · 3\.0 of 5 min$/);
+		expect(descs[1]).toMatch(/^0 of \d+ checklist items ticked · 5\.5 of 4 min \(1\.5 over\)$/);
+		const step2 = review.contentEl.querySelectorAll("select")[1]!;
+		step2.value = "1";
+		step2.dispatchEvent(new Event("change"));
+		click(review.contentEl, "Hard");
+		await h.settle();
+
+		const fm = frontmatter(h, note.path);
+		expect(fm.rating).toBe("hard");
+		expect(fm["step-scores"]).toHaveLength(7);
+		expect((fm["step-scores"] as number[])[1]).toBe(1);
+		expect((fm["step-scores"] as number[]).every((s) => s >= 1 && s <= 4)).toBe(true);
+		const caseName = String(fm.case).replace(/^\[\[|\]\]$/g, "");
+		expect(fm.due).toBe(caseSchedules(h.plugin.catalog.get()).get(caseName.toLowerCase())!.due);
+		expect(lastNotice()).toBe(`Self-review saved. Next review of ${caseName}: ${String(fm.due)}.`);
+		const text = (await h.fileText(note.path))!;
+		expect(text.match(/## Timing/g)).toHaveLength(1);
+		expect(text).toMatch(/\| 2\. Framing the problem as an ML task \| 4\.0 \| 5\.5 \| 1\.5 \| 1 \|/);
+		expect(Modal.open).not.toContain(review);
+	});
+
+	it("asks for a practice note, and names a practice note whose properties are broken", async () => {
+		const h = await loadPlugin(MlSystemDesignVault, { files: { "Scratch.md": "Just text\n", "P/Broken.md": PRACTICE("Feed", "someday") } });
+		await open(h, "Scratch.md");
+		h.run("start-mock-interview");
+		expect(lastNotice()).toMatch(/^Open a practice note first/);
+		await open(h, "P/Broken.md");
+		h.run("start-mock-interview");
+		expect(lastNotice()).toMatch(/^"Broken" has practice properties the plugin cannot read: "date" must be a date/);
+		expect(h.plugin.data.timer).toBeNull();
+	});
+});
+
+describe("the timer outlives the note being closed, but never writes into a note that is gone", () => {
+	it("restores a saved interview after a reload and follows the note through a rename", async () => {
+		fakeClock();
+		const h = await loadPlugin(MlSystemDesignVault, {
+			files: { "P/Practice.md": PRACTICE("Feed", "2026-01-20") },
+			data: { schema: 1, welcomeDone: true, timer: STATE("P/Practice.md", NOW.getTime() - 2 * MIN) },
+		});
+		expect(status(h)).toBe("Step 1 · Clarifying requirements · 03:00");
+		jest.advanceTimersByTime(MIN);
+		expect(status(h)).toBe("Step 1 · Clarifying requirements · 02:00");
+
+		await h.app.vault.rename(h.app.vault.getFileByPath("P/Practice.md")!, "P/Renamed.md");
+		expect((h.plugin.data.timer as { practicePath: string }).practicePath).toBe("P/Renamed.md");
+		await h.app.vault.createFolder("Archive");
+		await h.app.vault.rename(h.app.vault.getFolderByPath("P")!, "Archive/P");
+		expect((h.plugin.data.timer as { practicePath: string }).practicePath).toBe("Archive/P/Renamed.md");
+		// The stand-in moves only the folder entry; Obsidian also renames the files inside, as here.
+		await h.app.vault.rename(h.app.vault.getFileByPath("P/Renamed.md")!, "Archive/P/Renamed.md");
+
+		h.run("stop-mock-interview");
+		await h.settle();
+		expect(h.paths()).toEqual(["Archive/P/Renamed.md"]);
+		expect(frontmatter(h, "Archive/P/Renamed.md")["step-minutes"]).toEqual([3, 0]);
+	});
+
+	it("stops when the note is deleted, and writes nothing anywhere", async () => {
+		fakeClock();
+		const h = await loadPlugin(MlSystemDesignVault, { files: { "P/Practice.md": PRACTICE("Feed", "2026-01-20") } });
+		await open(h, "P/Practice.md");
+		h.run("start-mock-interview");
+		jest.advanceTimersByTime(2 * MIN);
+		await h.app.vault.delete(h.app.vault.getFileByPath("P/Practice.md")!);
+		expect(lastNotice()).toBe("The practice note \"Practice\" was deleted, so the mock interview was stopped and nothing was written.");
+		expect(status(h)).toBeNull();
+		expect(h.plugin.data.timer).toBeNull();
+		expect(h.run("stop-mock-interview")).toBe(false);
+		jest.advanceTimersByTime(10 * MIN);
+		await h.settle();
+		expect(h.paths()).toEqual([]);
+	});
+
+	it("does not save a self-review into a note deleted while the review is open", async () => {
+		fakeClock();
+		const h = await loadPlugin(MlSystemDesignVault, { files: { "P/Practice.md": PRACTICE("Feed", "2026-01-20") } });
+		await open(h, "P/Practice.md");
+		h.run("start-mock-interview");
+		jest.advanceTimersByTime(MIN);
+		h.run("stop-mock-interview");
+		await h.settle();
+		const review = topModal();
+		await h.app.vault.delete(h.app.vault.getFileByPath("P/Practice.md")!);
+		click(review.contentEl, "Good");
+		await h.settle();
+		expect(lastNotice()).toBe("The practice note is gone, so the self-review was not saved.");
+		expect(h.paths()).toEqual([]);
+	});
+
+	it("discards a saved interview whose note is gone, or that is unreadable", async () => {
+		fakeClock();
+		const gone = await loadPlugin(MlSystemDesignVault, { data: { schema: 1, welcomeDone: true, timer: STATE("P/Gone.md", NOW.getTime()) } });
+		expect(Notice.history).toContain("The practice note of the saved mock interview (\"Gone\") is gone, so the timer was discarded.");
+		expect(gone.plugin.data.timer).toBeNull();
+		expect(gone.paths()).toEqual([]);
+		const junk = await loadPlugin(MlSystemDesignVault, { data: { schema: 1, welcomeDone: true, timer: { practicePath: 42 } } });
+		expect(junk.plugin.data.timer).toBeNull();
+		expect(status(junk)).toBeNull();
+	});
+});
+
+describe("Practise the next due case", () => {
+	it("starts the most overdue case first, then introduces new cases up to the daily limit", async () => {
+		const h = await installed({
+			[`${PRACTICE_FOLDER}/Old.md`]: PRACTICE("Query autocomplete", "2026-01-02", "").replace("rating:\n", "rating: again\n"),
+		});
+		fakeClock();
+		h.run("practise-next-due");
+		await h.settle();
+		expect(lastNotice()).toMatch(/^Review: Query autocomplete \(\d+ days overdue\)\.$/);
+		expect(h.app.workspace.getActiveFile()?.path).toBe(`${PRACTICE_FOLDER}/Practice 2026-01-20 Query autocomplete.md`);
+
+		h.run("practise-next-due");
+		await h.settle();
+		expect(lastNotice()).toMatch(/^New case: /);
+		const before = h.paths().length;
+		h.run("practise-next-due");
+		await h.settle();
+		expect(lastNotice()).toMatch(/^Nothing is due for review today\. Today's new case is already introduced \(1 a day/);
+		expect(h.paths()).toHaveLength(before);
+	});
+});
+
+describe("Open progress", () => {
+	it("writes the progress note, refreshes it in place, and opens it", async () => {
+		const scored = "rating: good\nstep-scores: [2, 3, 1, 4, 3, 3, 2]\n";
+		const h = await installed({ [`${PRACTICE_FOLDER}/A.md`]: PRACTICE("Query autocomplete", "2026-01-12").replace("rating:\n", scored) });
+		fakeClock();
+		h.run("open-progress");
+		await h.settle();
+		const path = `${PRACTICE_FOLDER}/Progress.md`;
+		expect(h.app.workspace.getActiveFile()?.path).toBe(path);
+		let text = (await h.fileText(path))!;
+		expect(text).toContain("1 practice session, 1 rated.");
+		expect(text).toContain("| [[Step 3 - Data preparation]] | 1.00 | 1 |");
+		expect(text).toMatch(/\| 3\. Data preparation \| 1\.00 \| \[\[Labeling strategies\]\], \[\[Delayed labels\]\]/);
+		expect(h.plugin.catalog.get().get(path)).toBeUndefined(); // not mistaken for a practice note
+
+		await h.app.vault.create(`${PRACTICE_FOLDER}/B.md`, PRACTICE("Query autocomplete", "2026-01-19"));
+		await h.settle();
+		h.run("open-progress");
+		await h.settle();
+		text = (await h.fileText(path))!;
+		expect(text).toContain("2 practice sessions, 1 rated.");
+		expect(h.paths().filter((p) => p.endsWith("Progress.md"))).toEqual([path]);
+	});
+
+	it("does not overwrite a note of the user's at that path", async () => {
+		const h = await loadPlugin(MlSystemDesignVault, { files: { [`${PRACTICE_FOLDER}/Progress.md`]: "My own progress diary.\n" } });
+		h.run("open-progress");
+		await h.settle();
+		expect(await h.fileText(`${PRACTICE_FOLDER}/Progress.md`)).toBe("My own progress diary.\n");
+		expect(lastNotice()).toMatch(/is a note of yours, so it was not overwritten/);
+	});
+});
+
+describe("Review flashcards for this case", () => {
+	it("lists the cards of the case's concepts with answers hidden until asked for", async () => {
+		const h = await installed({ "Scratch.md": "text\n" });
+		await open(h, "Scratch.md");
+		expect(h.app.commands.isAvailable("ml-system-design-vault:review-flashcards")).toBe(false);
+		await open(h, "ML System Design/Case studies/Ad click-through rate prediction.md");
+		expect(h.run("review-flashcards")).toBe(true);
+		await h.settle();
+		const modal = topModal();
+		expect(modal.titleEl.textContent).toBe("Flashcards: Ad click-through rate prediction");
+		const concepts = [...modal.contentEl.querySelectorAll(".mlsd-flashcards-concept")].map((e) => e.textContent);
+		expect(concepts).toContain("Calibration");
+		const cards = modal.contentEl.querySelectorAll(".mlsd-flashcard");
+		expect(cards.length).toBeGreaterThan(5);
+		expect(modal.contentEl.querySelectorAll(".mlsd-flashcard-answer")).toHaveLength(0);
+		click(cards[0]!, "Show answer");
+		const answer = cards[0]!.querySelector(".mlsd-flashcard-answer");
+		expect(answer?.textContent?.length).toBeGreaterThan(3);
+		expect(cards[0]!.querySelector("button")).toBeNull();
+		expect(modal.contentEl.querySelectorAll(".mlsd-flashcard-answer")).toHaveLength(1);
+	});
+});
