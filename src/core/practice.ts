@@ -62,7 +62,7 @@ export function practiceNote(input: PracticeNoteInput): string {
 	let elapsed = 0;
 	for (const s of steps) {
 		elapsed += s.minutes;
-		lines.push(`| ${s.step}. ${stepTitle(s.name)} | ${s.minutes} | ${elapsed} |`);
+		lines.push(`| ${s.step}. ${stepTitle(s.name)} | ${s.minutes} | ${Math.round(elapsed * 10) / 10} |`);
 	}
 	lines.push("", "## Your answer", "");
 	for (const s of steps) {

@@ -1,6 +1,7 @@
 /** "Start practice": writes a practice note for a drawn prompt and opens it. */
 import { Notice } from "obsidian";
 import { localDate } from "../core/dates";
+import { scalePlan } from "../core/mockTimer";
 import { practiceNote, practiceTitle } from "../core/practice";
 import type { Draw } from "../core/prompt";
 import type { CatalogService } from "./CatalogService";
@@ -10,10 +11,11 @@ import { checklistFor, createAndOpen } from "./notes";
 export async function startPractice(host: PluginHost, catalog: CatalogService, draw: Draw): Promise<void> {
 	try {
 		const cat = catalog.get();
-		const steps = cat.steps().map((s) => ({ step: s.step, name: s.name, minutes: s.minutes }));
+		const total = host.data.settings.mockMinutes;
+		// The time plan uses the step budgets scaled to the interview length in the settings.
+		const steps = scalePlan(cat.steps().map((s) => ({ step: s.step, name: s.name, minutes: s.minutes })), total);
 		const checklist = await checklistFor(host.app, cat, cat.caseByName(draw.caseName) ?? null);
 		const date = localDate();
-		const total = steps.reduce((n, s) => n + s.minutes, 0) || 45;
 		const text = practiceNote({ draw, date, steps, checklist, totalMinutes: total });
 		await createAndOpen(host.app, host.data.settings.practiceFolder, practiceTitle(draw, date), text);
 	} catch (e) {

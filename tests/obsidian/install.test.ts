@@ -97,7 +97,7 @@ describe("settings tab", () => {
 		const tab = h.app.settingTabs[0]!;
 		tab.display();
 		const names = [...tab.containerEl.querySelectorAll(".setting-item-name")].map((e) => e.textContent);
-		expect(names).toEqual(["Notes folder", "Practice folder", "Personal notes folder"]);
+		expect(names).toEqual(["Notes folder", "Practice folder", "Personal notes folder", "Practice", "Mock interview length", "New cases per day"]);
 		const input = tab.containerEl.querySelector("input")!;
 		input.value = ".obsidian/x";
 		input.dispatchEvent(new Event("input"));
@@ -108,12 +108,21 @@ describe("settings tab", () => {
 		input.dispatchEvent(new Event("input"));
 		await h.settle();
 		expect(h.plugin.data.settings.installFolder).toBe("Prep/ML");
+		const minutes = tab.containerEl.querySelectorAll("input")[3]!;
+		minutes.value = "5";
+		minutes.dispatchEvent(new Event("input"));
+		await h.settle();
+		expect(h.plugin.data.settings.mockMinutes).toBe(45);
+		minutes.value = "60";
+		minutes.dispatchEvent(new Event("input"));
+		await h.settle();
+		expect(h.plugin.data.settings.mockMinutes).toBe(60);
 	});
 	it("offers the same settings declaratively for Obsidian 1.13+", async () => {
 		const h = await loadPlugin(MlSystemDesignVault);
 		const tab = h.app.settingTabs[0] as unknown as { getSettingDefinitions(): { name: string; control: { validate(v: string): unknown } }[] };
 		const defs = tab.getSettingDefinitions();
-		expect(defs.map((d) => d.name)).toEqual(["Notes folder", "Practice folder", "Personal notes folder"]);
+		expect(defs.map((d) => d.name)).toEqual(["Notes folder", "Practice folder", "Personal notes folder", undefined]);
 		expect(defs[0]!.control.validate("../x")).toMatch(/outside the vault/);
 		expect(defs[0]!.control.validate("Fine")).toBeUndefined();
 	});

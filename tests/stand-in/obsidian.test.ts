@@ -41,6 +41,15 @@ describe("Vault", () => {
 		await app.vault.delete(f);
 		expect(events).toEqual(["modify:a.md", "rename:b.md", "delete:b.md"]);
 	});
+	it("renaming a folder moves what is inside and announces each move", async () => {
+		const app = await appWith({ "F/G/n.md": "x" });
+		const moved: string[] = [];
+		app.vault.on("rename", (f: TFile, old: string) => moved.push(`${old}>${f.path}`));
+		await app.vault.rename(app.vault.getAbstractFileByPath("F")!, "H");
+		expect(moved).toEqual(["F>H", "F/G>H/G", "F/G/n.md>H/G/n.md"]);
+		expect(await app.vault.read(app.vault.getFileByPath("H/G/n.md")!)).toBe("x");
+		expect(app.vault.getAbstractFileByPath("F/G/n.md")).toBeNull();
+	});
 	it("normalizePath behaves like Obsidian's", () => {
 		expect(normalizePath("//a\\b/")).toBe("a/b");
 	});

@@ -364,6 +364,22 @@ export class Vault extends Events {
 		this.files.set(newPath, file);
 		if (data !== undefined) this.contents.set(newPath, data);
 		this.trigger("rename", file, oldPath);
+		// A folder takes its contents along; each moved item is announced, as in Obsidian.
+		if (file instanceof TFolder) for (const child of [...file.children]) this.movedWithParent(child, `${newPath}/${child.name}`);
+	}
+
+	private movedWithParent(item: TAbstractFile, newPath: string): void {
+		const oldPath = item.path;
+		const data = this.contents.get(oldPath);
+		this.files.delete(oldPath);
+		this.contents.delete(oldPath);
+		this.indexName(item, false);
+		setPath(item, newPath);
+		this.indexName(item, true);
+		this.files.set(newPath, item);
+		if (data !== undefined) this.contents.set(newPath, data);
+		this.trigger("rename", item, oldPath);
+		if (item instanceof TFolder) for (const child of [...item.children]) this.movedWithParent(child, `${newPath}/${child.name}`);
 	}
 }
 
