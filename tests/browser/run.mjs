@@ -250,6 +250,67 @@ await test("generated checklist for a chosen case (light and dark)", async () =>
 	await page.close();
 });
 
+await test("mock interview: status-bar timer, self-review, progress note and case flashcards (light and dark)", async () => {
+	const { page, errors } = await newPage();
+	await installAll(page);
+	await page.evaluate(async () => {
+		window.plugin.data.settings.promptFilters = { domain: "ads", difficulty: null, source: "both", skipPractisedDays: 0, twist: false };
+		window.app.commands.executeCommandById("ml-system-design-vault:draw-prompt");
+		await window.settle();
+	});
+	await page.click("button:text('Start practice')");
+	await page.evaluate(() => window.settle());
+	await page.evaluate(async () => {
+		window.app.commands.executeCommandById("ml-system-design-vault:start-mock-interview");
+		await window.settle();
+	});
+	await page.waitForSelector(".mlsd-timer");
+	const label = await page.textContent(".mlsd-timer");
+	expect(/^Step 1 · Clarifying requirements · 0?\d+:\d\d$/.test(label ?? ""), `timer: ${label}`);
+	await page.evaluate(async () => {
+		window.app.commands.executeCommandById("ml-system-design-vault:next-interview-step");
+		await window.settle();
+	});
+	expect(/^Step 2 · /.test((await page.textContent(".mlsd-timer")) ?? ""), "next step");
+	await page.evaluate(() => { for (const n of [...document.querySelectorAll(".notice")]) n.remove(); });
+	await page.screenshot({ path: `${OUT}/status-bar-timer-light.png`, clip: { x: 500, y: 560, width: 400, height: 80 } });
+	await page.evaluate(async () => {
+		window.app.commands.executeCommandById("ml-system-design-vault:stop-mock-interview");
+		await window.settle();
+	});
+	await page.waitForSelector(".mlsd-review-modal");
+	await shoot(page, "self-review");
+	await page.click(".mlsd-review-modal button:text('Good')");
+	await page.evaluate(() => window.settle());
+	const practicePath = await page.evaluate(() => window.app.workspace.getActiveFile()?.path);
+	const fm = await page.evaluate(async (p) => window.app.metadataCache.getCache(p)?.frontmatter, practicePath);
+	expect(fm && fm.rating === "good" && /^\d{4}-\d{2}-\d{2}$/.test(fm.due) && Array.isArray(fm["step-minutes"]), `practice properties: ${JSON.stringify(fm)}`);
+
+	await page.evaluate(async () => {
+		window.app.commands.executeCommandById("ml-system-design-vault:open-progress");
+		await window.settle();
+	});
+	const progressPath = await page.evaluate(() => window.app.workspace.getActiveFile()?.path);
+	expect(/Progress\.md$/.test(progressPath ?? ""), `progress note: ${progressPath}`);
+	await showSource(page, progressPath);
+	expect((await page.textContent(".markdown-source-view")).includes("Ad click-through rate prediction"), "progress lists the practised case");
+	await shoot(page, "progress-note");
+	await page.evaluate(() => { for (const n of [...document.querySelectorAll(".markdown-source-view")]) n.remove(); });
+
+	await page.evaluate(async () => {
+		const f = window.app.vault.getFileByPath("ML System Design/Case studies/Ad click-through rate prediction.md");
+		await window.app.workspace.getLeaf(true).openFile(f);
+		window.app.commands.executeCommandById("ml-system-design-vault:review-flashcards");
+		await window.settle();
+	});
+	await page.waitForSelector(".mlsd-flashcards-modal .mlsd-flashcard");
+	await page.click(".mlsd-flashcard-show >> nth=0");
+	expect((await page.$$(".mlsd-flashcard-answer")).length === 1, "one answer shown after one click");
+	await shoot(page, "case-flashcards");
+	expect(errors.length === 0, `page errors: ${errors.join("; ")}`);
+	await page.close();
+});
+
 await browser.close();
 console.log(`browser test (Chromium at ${executablePath}):\n${results.join("\n")}`);
 console.log(`screenshots in ${OUT}/`);
