@@ -11,13 +11,19 @@ import type { CatalogService } from "./CatalogService";
 import type { PluginHost } from "./host";
 import { loadTwists } from "./notes";
 import { startPractice } from "./practice";
+import type { TimerService } from "./practice/TimerService";
 
 export class PromptModal extends Modal {
 	private resultEl!: HTMLElement;
 	private draw: Draw | null = null;
 	private twists: string[] = [];
 
-	constructor(private readonly host: PluginHost, private readonly catalog: CatalogService, private readonly rng: Rng = Math.random) {
+	constructor(
+		private readonly host: PluginHost,
+		private readonly catalog: CatalogService,
+		private readonly timer: TimerService | null = null,
+		private readonly rng: Rng = Math.random,
+	) {
 		super(host.app);
 	}
 
@@ -34,7 +40,8 @@ export class PromptModal extends Modal {
 		this.renderFilters(contentEl.createDiv({ cls: "mlsd-prompt-filters" }));
 		this.resultEl = contentEl.createDiv({ cls: "mlsd-prompt-result" });
 		const buttons = new Setting(contentEl).setClass("mlsd-prompt-buttons");
-		buttons.addButton((b) => b.setButtonText("Start practice").setCta().onClick(() => void this.start()));
+		buttons.addButton((b) => b.setButtonText("Start practice").setCta().onClick(() => void this.start(false)));
+		if (this.timer) buttons.addButton((b) => b.setButtonText("Start mock interview").onClick(() => void this.start(true)));
 		buttons.addButton((b) => b.setButtonText("Draw again").onClick(() => this.redraw()));
 		buttons.addButton((b) => b.setButtonText("Copy").onClick(() => void this.copy()));
 		this.redraw();
@@ -97,11 +104,19 @@ export class PromptModal extends Modal {
 		this.resultEl.createDiv({ cls: "mlsd-prompt-meta", text: `${d.domain} · ${d.difficulty}` });
 	}
 
-	private async start(): Promise<void> {
+	/** Writes the practice note; with `timed`, also starts the mock interview clock on it. */
+	private async start(timed: boolean): Promise<void> {
 		if (!this.draw) return;
 		const draw = this.draw;
 		this.close();
-		await startPractice(this.host, this.catalog, draw);
+		const path = await startPractice(this.host, this.catalog, draw);
+		if (!path || !timed || !this.timer) return;
+		if (this.timer.active) {
+			new Notice("A mock interview is already running. Stop it before starting another.");
+			return;
+		}
+		const steps = this.catalog.get().steps().map((s) => ({ step: s.step, name: s.name, minutes: s.minutes }));
+		this.timer.begin(path, steps, this.host.data.settings.mockMinutes);
 	}
 
 	private async copy(): Promise<void> {

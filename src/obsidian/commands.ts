@@ -13,11 +13,11 @@ export function registerCommands(host: PluginHost, catalog: CatalogService): voi
 	plugin.addCommand({ id: "install-notes", name: "Install or update notes", callback: () => void runInstall(host) });
 	plugin.addCommand({ id: "restore-note", name: "Restore a shipped note", callback: () => restoreShippedNote(host) });
 	plugin.addCommand({ id: "remove-untouched", name: "Remove untouched shipped notes", callback: () => removeUntouched(host) });
-	plugin.addCommand({ id: "draw-prompt", name: "Draw a random interview prompt", callback: () => new PromptModal(host, catalog).open() });
+	const timer = registerPracticeCommands(host, catalog);
+	plugin.addCommand({ id: "draw-prompt", name: "Draw a random interview prompt", callback: () => new PromptModal(host, catalog, timer).open() });
 	plugin.addCommand({ id: "generate-checklist", name: "Generate design checklist", callback: () => generateChecklistNote(host, catalog) });
 	plugin.addCommand({ id: "insert-checklist", name: "Insert design checklist into this note", editorCallback: (editor) => insertChecklist(host, catalog, editor) });
 	plugin.addCommand({ id: "new-case-study", name: "New case study", callback: () => newNoteFromTemplate(host, catalog, "case-study") });
 	plugin.addCommand({ id: "new-concept", name: "New concept", callback: () => newNoteFromTemplate(host, catalog, "concept") });
 	plugin.addCommand({ id: "new-checklist", name: "New checklist items", callback: () => newNoteFromTemplate(host, catalog, "checklist") });
-	registerPracticeCommands(host, catalog);
 }

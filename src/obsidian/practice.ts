@@ -8,7 +8,8 @@ import type { CatalogService } from "./CatalogService";
 import type { PluginHost } from "./host";
 import { checklistFor, createAndOpen } from "./notes";
 
-export async function startPractice(host: PluginHost, catalog: CatalogService, draw: Draw): Promise<void> {
+/** Writes and opens the practice note; resolves to its path, or null when it could not be written. */
+export async function startPractice(host: PluginHost, catalog: CatalogService, draw: Draw): Promise<string | null> {
 	try {
 		const cat = catalog.get();
 		const total = host.data.settings.mockMinutes;
@@ -17,8 +18,10 @@ export async function startPractice(host: PluginHost, catalog: CatalogService, d
 		const checklist = await checklistFor(host.app, cat, cat.caseByName(draw.caseName) ?? null);
 		const date = localDate();
 		const text = practiceNote({ draw, date, steps, checklist, totalMinutes: total });
-		await createAndOpen(host.app, host.data.settings.practiceFolder, practiceTitle(draw, date), text);
+		const file = await createAndOpen(host.app, host.data.settings.practiceFolder, practiceTitle(draw, date), text);
+		return file.path;
 	} catch (e) {
 		new Notice(`Could not start practice: ${e instanceof Error ? e.message : String(e)}`);
+		return null;
 	}
 }

@@ -20,6 +20,12 @@ export interface Harness<P extends Loadable> {
 	paths(): string[];
 }
 
+/** Every plugin loaded by a test is unloaded after it, so no interval outlives its test. */
+const loaded: Loadable[] = [];
+afterEach(() => {
+	for (const p of loaded.splice(0)) p.unload();
+});
+
 export async function seedVault(app: App, files: Record<string, string>): Promise<void> {
 	for (const [path, content] of Object.entries(files)) {
 		const parts = path.split("/");
@@ -46,6 +52,7 @@ export async function loadPlugin<P extends Loadable>(
 	if (data !== null) await app.vault.adapter.write(`${app.vault.configDir}/plugins/${manifest.id}/data.json`, JSON.stringify(data));
 	const plugin = new PluginClass(app as never, manifest as never);
 	plugin.load();
+	loaded.push(plugin);
 	await (plugin as unknown as { loading: Promise<void> }).loading;
 	app.workspace.markLayoutReady();
 	const settle = async (): Promise<void> => {

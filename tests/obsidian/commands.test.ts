@@ -42,6 +42,20 @@ describe("Draw a random interview prompt", () => {
 		expect(topModal().contentEl.querySelector(".mlsd-prompt-error")?.textContent).toMatch(/skip cases practised in the last 7 days/);
 	});
 
+	it("'Start mock interview' writes the practice note and starts the clock on it", async () => {
+		const h = await installed();
+		h.run("draw-prompt");
+		await h.settle();
+		clickButton(topModal(), "Start mock interview");
+		await h.settle();
+		const note = h.app.workspace.getActiveFile()!;
+		expect(note.path.startsWith("ML System Design practice/Practice ")).toBe(true);
+		expect(h.app.statusBarEl.querySelector(".mlsd-timer")?.textContent).toMatch(/^Step 1 · Clarifying requirements · 0?[45]:\d\d$/);
+		expect((h.plugin.data.timer as { practicePath: string }).practicePath).toBe(note.path);
+		h.run("stop-mock-interview");
+		await h.settle();
+	});
+
 	it("remembers filters changed in the modal", async () => {
 		const h = await installed();
 		h.run("draw-prompt");
