@@ -288,3 +288,24 @@ describe("Review flashcards for this case", () => {
 		expect(modal.contentEl.querySelectorAll(".mlsd-flashcard-answer")).toHaveLength(1);
 	});
 });
+
+describe("on mobile", () => {
+	it("shows the clock floating above the note, since there is no status bar, and removes it on unload", async () => {
+		const { Platform } = await import("../stand-in/obsidian");
+		Platform.isMobile = true;
+		try {
+			const h = await loadPlugin(MlSystemDesignVault, { files: { "P/Practice.md": PRACTICE("Feed", "2026-01-20") } });
+			await open(h, "P/Practice.md");
+			h.run("start-mock-interview");
+			const floating = document.body.querySelector(".mlsd-timer-floating");
+			expect(floating?.textContent).toMatch(/^Step 1 · /);
+			expect(h.app.statusBarEl.querySelector(".mlsd-timer")).toBeNull();
+			h.run("stop-mock-interview");
+			await h.settle();
+			h.plugin.unload();
+			expect(document.body.querySelector(".mlsd-timer-floating")).toBeNull();
+		} finally {
+			Platform.isMobile = false;
+		}
+	});
+});

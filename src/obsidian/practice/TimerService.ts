@@ -7,7 +7,7 @@
  * It follows the practice note through renames and stops when the note is
  * deleted, so it never writes into a note that is no longer there.
  */
-import { Notice, TAbstractFile, TFolder } from "obsidian";
+import { Notice, Platform, TAbstractFile, TFolder } from "obsidian";
 import { stepTitle } from "../../core/checklist";
 import {
 	applyEvent, restoreTimer, startTimer, timerLabel, timerView, timeUpCrossed,
@@ -34,7 +34,12 @@ export class TimerService {
 	/** Adds the status bar item and follows renames and deletions; restores a saved interview once the layout is ready. */
 	register(): void {
 		const { app, plugin } = this.host;
-		this.statusEl = plugin.addStatusBarItem();
+		// Obsidian mobile has no status bar: there the clock floats above the note instead.
+		if (Platform.isMobile) {
+			this.statusEl = activeDocument.body.createDiv({ cls: "mlsd-timer-floating" });
+			const el = this.statusEl;
+			plugin.register(() => el.detach());
+		} else this.statusEl = plugin.addStatusBarItem();
 		this.statusEl.addClass("mlsd-timer");
 		this.statusEl.setAttr("aria-label", "Mock interview: click to pause or resume");
 		this.statusEl.hide();
