@@ -1,16 +1,19 @@
 /** Plugin lifecycle only: load data, register the settings tab and commands. */
 import { Notice, Plugin } from "obsidian";
-import { migrateData, type PluginData } from "./core/settings";
+import type { PluginData } from "./core/settings";
 import type { EmbeddedTemplate } from "./core/types";
 import { loadTemplate } from "./generated/vaultTemplate";
 import { CatalogService } from "./obsidian/CatalogService";
 import { registerCommands } from "./obsidian/commands";
+import { loadPluginData } from "./obsidian/dataFile";
 import { offerWelcome } from "./obsidian/WelcomeModal";
 import type { PluginHost } from "./obsidian/host";
 import { SettingsTab } from "./obsidian/SettingsTab";
 
 export default class MlSystemDesignVault extends Plugin implements PluginHost {
 	data!: PluginData;
+	/** Set when data.json comes from a newer version: it is never written over. */
+	readOnly = false;
 	/** The shipped notes, parsed from the bundle on first use (never at load). */
 	get template(): EmbeddedTemplate {
 		return loadTemplate();
@@ -22,17 +25,18 @@ export default class MlSystemDesignVault extends Plugin implements PluginHost {
 	}
 
 	async onload(): Promise<void> {
-		const { data, warnings } = migrateData(await this.loadData());
+		const { data, warnings, readOnly } = await loadPluginData(this);
 		this.data = data;
+		this.readOnly = readOnly === true;
 		if (warnings.length > 0) new Notice(`ML System Design Vault: ${warnings.join(" ")}`);
 		this.catalog = new CatalogService(this);
 		this.catalog.start();
 		this.addSettingTab(new SettingsTab(this));
 		registerCommands(this, this.catalog);
-		this.app.workspace.onLayoutReady(() => offerWelcome(this));
+		if (!this.readOnly) this.app.workspace.onLayoutReady(() => offerWelcome(this));
 	}
 
 	async save(): Promise<void> {
-		await this.saveData(this.data);
+		if (!this.readOnly) await this.saveData(this.data);
 	}
 }

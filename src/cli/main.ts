@@ -83,15 +83,21 @@ export function dataFilePath(vault: string, configDir = ".obsidian"): string {
 	return join(vault, configDir, "plugins", PLUGIN_ID, "data.json");
 }
 
-export async function readPluginData(file: string): Promise<{ data: PluginData; warnings: string[]; raw: Record<string, unknown> }> {
+export async function readPluginData(file: string): Promise<{ data: PluginData; warnings: string[]; raw: Record<string, unknown>; readOnly: boolean }> {
 	let raw: unknown = null;
+	let text: string | null = null;
 	try {
-		raw = JSON.parse(await fs.readFile(file, "utf8"));
+		text = await fs.readFile(file, "utf8");
+		raw = JSON.parse(text);
 	} catch (e) {
-		if ((e as NodeJS.ErrnoException).code !== "ENOENT") raw = "unreadable";
+		if ((e as NodeJS.ErrnoException).code !== "ENOENT") {
+			raw = "unreadable";
+			// Keep the unreadable file: the install record in it may be the only one.
+			if (text !== null) await fs.writeFile(`${file}.bak`, text);
+		}
 	}
-	const { data, warnings } = migrateData(raw);
-	return { data, warnings, raw: typeof raw === "object" && raw !== null ? (raw as Record<string, unknown>) : {} };
+	const { data, warnings, readOnly } = migrateData(raw);
+	return { data, warnings, readOnly: readOnly === true, raw: typeof raw === "object" && raw !== null ? (raw as Record<string, unknown>) : {} };
 }
 
 /** A template read from a folder (for testing upgrades): the same shape the build embeds. */
@@ -111,7 +117,8 @@ async function installCommand(argv: string[], out: Out): Promise<number> {
 	const args = parseArgs(argv, ["config-dir", "template"]);
 	const vault = await requireFolder(args.positionals[0]);
 	const file = dataFilePath(vault, args.options.get("config-dir"));
-	const { data, warnings, raw } = await readPluginData(file);
+	const { data, warnings, raw, readOnly } = await readPluginData(file);
+	if (readOnly) throw new Error(`${file} comes from a newer version of the plugin; update mlsd before installing. Nothing was changed.`);
 	const saveRecord = async (record: InstallRecord): Promise<void> => {
 		await fs.mkdir(join(file, ".."), { recursive: true });
 		// Keep any keys a newer plugin wrote; replace only what the CLI owns.

@@ -51,6 +51,8 @@ export type RecordResult = { record: NoteRecord } | { skipped: SkippedNote } | n
 /** Turns a note's properties into a record; null when the note is not one of ours. */
 export function toRecord(path: string, frontmatter: Frontmatter | null | undefined, origin: NoteOrigin): RecordResult {
 	if (!frontmatter || frontmatter.type === undefined) return null;
+	// A saved copy of an older version ("<name> (my version)") does not take part twice.
+	if (frontmatter["copy-of"] !== undefined) return null;
 	const type = noteTypeOf(frontmatter);
 	if (!type) return null; // a type of the user's own, not ours
 	const problems = validateProperties(frontmatter);
@@ -169,12 +171,13 @@ export class Catalog {
 		return this.ofType<PracticeRecord>("practice");
 	}
 
-	/** The most recent practice date per case name. */
+	/** The most recent practice date per case name (lower-cased, as links match names regardless of case). */
 	lastPractised(): Map<string, string> {
 		const out = new Map<string, string>();
 		for (const p of this.practice()) {
-			const prev = out.get(p.caseName);
-			if (!prev || p.date > prev) out.set(p.caseName, p.date);
+			const key = p.caseName.toLowerCase();
+			const prev = out.get(key);
+			if (!prev || p.date > prev) out.set(key, p.date);
 		}
 		return out;
 	}

@@ -212,3 +212,22 @@ export function stepResults(state: TimerState, view: TimerView): StepResult[] {
 		score: null,
 	}));
 }
+
+/** Rebuilds step results from a practice note's properties, to self-review a session later. */
+export function resultsFromProperties(fm: Record<string, unknown>, steps: readonly { step: number; name: string; minutes: number }[]): StepResult[] {
+	const list = (key: string): unknown[] => (Array.isArray(fm[key]) ? (fm[key] as unknown[]) : []);
+	const num = (v: unknown): number | null => (typeof v === "number" && Number.isFinite(v) ? v : null);
+	const minutes = list("step-minutes");
+	const overrun = list("step-overrun");
+	const scores = list("step-scores");
+	return steps.map((s) => {
+		const i = s.step - 1;
+		const score = num(scores[i]);
+		return {
+			step: s.step, name: s.name, budget: s.minutes,
+			minutes: num(minutes[i]) ?? 0,
+			overrun: num(overrun[i]) ?? 0,
+			score: score !== null && score >= 1 && score <= 4 ? score : null,
+		};
+	});
+}

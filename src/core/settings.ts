@@ -66,6 +66,8 @@ export interface LoadedData {
 	data: PluginData;
 	/** Human-readable reasons why some or all of the file was not used. */
 	warnings: string[];
+	/** The file comes from a newer version: use defaults but never write over it. */
+	readOnly?: boolean;
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
@@ -125,8 +127,8 @@ export function migrateData(raw: unknown): LoadedData {
 		return { data: { ...defaultData(), settings, install: readRecord(raw.install, warnings) }, warnings };
 	}
 	if (typeof raw.schema !== "number" || raw.schema > DATA_SCHEMA) {
-		warnings.push("The plugin's data file comes from a newer version; defaults are in use until you update the plugin.");
-		return { data: defaultData(), warnings };
+		warnings.push("The plugin's data file comes from a newer version of the plugin. It is left untouched, and nothing is installed or saved until you update the plugin.");
+		return { data: defaultData(), warnings, readOnly: true };
 	}
 	return {
 		data: {

@@ -13,6 +13,8 @@ import type { PluginHost } from "./host";
 export class CatalogService {
 	private catalog: Catalog | null = null;
 	private shippedPaths: Set<string> | null = null;
+	/** The folder shippedPaths was computed for; a change rebuilds the catalog so origins stay right. */
+	private shippedFolder: string | null = null;
 	private announced = new Set<string>();
 
 	constructor(private readonly host: PluginHost) {}
@@ -33,8 +35,14 @@ export class CatalogService {
 		}));
 	}
 
-	/** The catalog, built on first use. */
+	/** Where the shipped notes are: the folder they were installed into, else the one in the settings. */
+	private installedFolder(): string {
+		return this.host.data.install.folder || this.host.data.settings.installFolder;
+	}
+
+	/** The catalog, built on first use (and again if the notes moved to another folder). */
 	get(): Catalog {
+		if (this.shippedFolder !== null && this.shippedFolder !== this.installedFolder()) this.invalidate();
 		if (!this.catalog) {
 			const results: RecordResult[] = [];
 			for (const file of this.host.app.vault.getMarkdownFiles()) {
@@ -48,6 +56,7 @@ export class CatalogService {
 	/** Forgets the shipped-path set (after the install folder changes). */
 	invalidate(): void {
 		this.shippedPaths = null;
+		this.shippedFolder = null;
 		this.catalog = null;
 	}
 
@@ -62,7 +71,8 @@ export class CatalogService {
 
 	origin(path: string): NoteOrigin {
 		if (!this.shippedPaths) {
-			const folder = this.host.data.settings.installFolder;
+			const folder = this.installedFolder();
+			this.shippedFolder = folder;
 			this.shippedPaths = new Set(this.host.template.files.map((f) => joinPath(folder, f.path)));
 		}
 		return this.shippedPaths.has(path) ? "shipped" : "personal";

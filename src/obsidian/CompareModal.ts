@@ -7,7 +7,7 @@ export class CompareModal extends Modal {
 		private readonly title: string,
 		private readonly mine: string,
 		private readonly shipped: string,
-		private readonly onChoice: (choice: "mine" | "new") => void,
+		private readonly onChoice: (choice: "mine" | "new" | null) => void,
 	) {
 		super(app);
 	}
@@ -26,12 +26,16 @@ export class CompareModal extends Modal {
 			.addButton((b) => b.setButtonText("Take new").setCta().onClick(() => this.choose("new")));
 	}
 
+	private chosen = false;
+
 	private choose(choice: "mine" | "new"): void {
+		this.chosen = true;
 		this.close();
 		this.onChoice(choice);
 	}
 
 	onClose(): void {
 		this.contentEl.empty();
+		if (!this.chosen) this.onChoice(null);
 	}
 }

@@ -1,5 +1,5 @@
 /** Lists what an install did with each note it did not simply create, and offers new versions of edited notes. */
-import { Modal } from "obsidian";
+import { Modal, Notice } from "obsidian";
 import { summarizeCounts, type ActionKind, type InstallAction, type InstallResult } from "../core/install";
 import type { PluginHost } from "./host";
 import { compareOffer, declineShipped, takeShipped } from "./installCommands";
@@ -43,9 +43,28 @@ export class InstallReportModal extends Modal {
 			buttons.empty();
 			buttons.createSpan({ cls: "mlsd-report-done", text });
 		};
-		buttons.createEl("button", { text: "Compare" }).addEventListener("click", () => void compareOffer(this.host, a.file, () => done("Done")));
-		buttons.createEl("button", { text: "Keep mine" }).addEventListener("click", () => void declineShipped(this.host, a.file).then(() => done("Kept yours")));
-		buttons.createEl("button", { text: "Take new", cls: "mod-cta" }).addEventListener("click", () => void takeShipped(this.host, a.file).then((copy) => done(copy ? `Updated; yours is in ${copy}` : "Updated")));
+		/** One action per row: the buttons are disabled on the first click, and a failure is shown, not swallowed. */
+		const act = (work: () => Promise<string | null>): void => {
+			for (const b of Array.from(buttons.querySelectorAll("button"))) b.disabled = true;
+			work().then((text) => {
+				if (text !== null) done(text);
+				else for (const b of Array.from(buttons.querySelectorAll("button"))) b.disabled = false;
+			}, (e: unknown) => {
+				done("Failed");
+				new Notice(`Could not update "${a.target}": ${e instanceof Error ? e.message : String(e)}`);
+			});
+		};
+		buttons.createEl("button", { text: "Compare" }).addEventListener("click", () => act(() => new Promise((resolve) => {
+			void compareOffer(this.host, a.file, (choice) => resolve(choice === null ? null : choice === "new" ? "Updated" : "Kept yours"));
+		})));
+		buttons.createEl("button", { text: "Keep mine" }).addEventListener("click", () => act(async () => {
+			await declineShipped(this.host, a.file);
+			return "Kept yours";
+		}));
+		buttons.createEl("button", { text: "Take new", cls: "mod-cta" }).addEventListener("click", () => act(async () => {
+			const copy = await takeShipped(this.host, a.file);
+			return copy ? `Updated; yours is in ${copy}` : "Updated";
+		}));
 	}
 
 	onClose(): void {

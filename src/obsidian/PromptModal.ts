@@ -107,14 +107,14 @@ export class PromptModal extends Modal {
 	/** Writes the practice note; with `timed`, also starts the mock interview clock on it. */
 	private async start(timed: boolean): Promise<void> {
 		if (!this.draw) return;
+		if (timed && this.timer?.active) {
+			new Notice("A mock interview is already running. Stop it before starting another.");
+			return;
+		}
 		const draw = this.draw;
 		this.close();
 		const path = await startPractice(this.host, this.catalog, draw);
 		if (!path || !timed || !this.timer) return;
-		if (this.timer.active) {
-			new Notice("A mock interview is already running. Stop it before starting another.");
-			return;
-		}
 		const steps = this.catalog.get().steps().map((s) => ({ step: s.step, name: s.name, minutes: s.minutes }));
 		this.timer.begin(path, steps, this.host.data.settings.mockMinutes);
 	}

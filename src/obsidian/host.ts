@@ -8,5 +8,7 @@ export interface PluginHost {
 	readonly plugin: Plugin;
 	readonly template: EmbeddedTemplate;
 	data: PluginData;
+	/** True when the data file comes from a newer version: installs are refused and nothing is saved. */
+	readonly readOnly?: boolean;
 	save(): Promise<void>;
 }

@@ -7,7 +7,8 @@ import { InstallReportModal } from "./InstallReportModal";
 import { ensureFolder } from "./notes";
 import { ObsidianVault } from "./ObsidianVault";
 
-let running = false;
+/** Hosts with an install under way (per plugin instance, so nothing outlives an unload). */
+const running = new WeakSet<PluginHost>();
 
 type FolderChoice = "move" | "fresh" | "cancel";
 
@@ -57,8 +58,12 @@ async function moveInstalledNotes(host: PluginHost, from: string, to: string): P
 }
 
 export async function runInstall(host: PluginHost, options: { showReport: boolean } = { showReport: true }): Promise<InstallResult | null> {
-	if (running) {
+	if (running.has(host)) {
 		new Notice("An install is already running. Wait for it to finish.");
+		return null;
+	}
+	if (host.readOnly) {
+		new Notice("Notes were not installed: the plugin's data file comes from a newer version. Update the plugin first.");
 		return null;
 	}
 	const checked = validateFolderSetting(host.data.settings.installFolder, host.app.vault.configDir);
@@ -66,7 +71,7 @@ export async function runInstall(host: PluginHost, options: { showReport: boolea
 		new Notice(`Notes were not installed. ${checked.error}`);
 		return null;
 	}
-	running = true;
+	running.add(host);
 	try {
 		const previous = host.data.install.folder;
 		if (previous !== "" && previous !== checked.folder && Object.keys(host.data.install.files).length > 0) {
@@ -91,6 +96,6 @@ export async function runInstall(host: PluginHost, options: { showReport: boolea
 		new Notice(`Install stopped: ${what}. Nothing was lost; run the command again to finish.`);
 		return null;
 	} finally {
-		running = false;
+		running.delete(host);
 	}
 }

@@ -10,6 +10,21 @@ import { CompareModal } from "./CompareModal";
 import type { PluginHost } from "./host";
 import { ensureFolder } from "./notes";
 
+/** The folder the notes were installed into (the settings may name a new one not installed yet). */
+export function installedFolder(host: PluginHost): string {
+	return host.data.install.folder || host.data.settings.installFolder;
+}
+
+/**
+ * Adds `copy-of: "[[Name]]"` to a saved copy's properties. A note with
+ * `copy-of` is left out of prompts and checklists, so the copy does not
+ * appear twice; everything the user wrote is kept.
+ */
+export function markAsCopy(text: string, original: string): string {
+	const line = `copy-of: "[[${original}]]"`;
+	return text.startsWith("---\n") ? `---\n${line}\n${text.slice(4)}` : `---\n${line}\n---\n${text}`;
+}
+
 /** Saves the user's version next to the note as "<name> (my version).md" (numbered if taken). */
 async function keepCopy(app: App, file: TFile): Promise<string> {
 	const folder = dirname(file.path);
@@ -18,14 +33,14 @@ async function keepCopy(app: App, file: TFile): Promise<string> {
 		path = joinPath(folder, `${file.basename} (my version${i === 1 ? "" : ` ${i}`}).${file.extension}`);
 		if (!app.vault.getAbstractFileByPath(path)) break;
 	}
-	await app.vault.create(path, await app.vault.read(file));
+	await app.vault.create(path, markAsCopy(await app.vault.read(file), file.basename));
 	return path;
 }
 
 /** Replaces a note with the shipped version, keeping the user's text as a copy when it differs. */
 export async function takeShipped(host: PluginHost, shipped: TemplateFile): Promise<string | null> {
 	const { app } = host;
-	const target = joinPath(host.data.settings.installFolder, shipped.path);
+	const target = joinPath(installedFolder(host), shipped.path);
 	const file = app.vault.getFileByPath(target);
 	let copy: string | null = null;
 	if (file) {
@@ -46,21 +61,30 @@ export async function declineShipped(host: PluginHost, shipped: TemplateFile): P
 	await host.save();
 }
 
-/** Opens the side-by-side view for one offered update. */
-export async function compareOffer(host: PluginHost, shipped: TemplateFile, after?: () => void): Promise<void> {
-	const target = joinPath(host.data.settings.installFolder, shipped.path);
+/** Opens the side-by-side view for one offered update; `after` gets the choice, or null when the view was closed without one. */
+export async function compareOffer(host: PluginHost, shipped: TemplateFile, after?: (choice: "mine" | "new" | null) => void): Promise<void> {
+	const target = joinPath(installedFolder(host), shipped.path);
 	const file = host.app.vault.getFileByPath(target);
 	const mine = file ? await host.app.vault.read(file) : "";
 	new CompareModal(host.app, noteName(shipped.path), mine, shipped.content, (choice) => {
+		if (choice === null) {
+			after?.(null);
+			return;
+		}
 		void (async () => {
-			if (choice === "new") {
-				const copy = await takeShipped(host, shipped);
-				new Notice(`Updated "${noteName(shipped.path)}".${copy ? ` Your version is kept in "${copy}".` : ""}`);
-			} else {
-				await declineShipped(host, shipped);
-				new Notice(`Kept your "${noteName(shipped.path)}". This version will not be offered again.`);
+			try {
+				if (choice === "new") {
+					const copy = await takeShipped(host, shipped);
+					new Notice(`Updated "${noteName(shipped.path)}".${copy ? ` Your version is kept in "${copy}".` : ""}`);
+				} else {
+					await declineShipped(host, shipped);
+					new Notice(`Kept your "${noteName(shipped.path)}". This version will not be offered again.`);
+				}
+				after?.(choice);
+			} catch (e) {
+				new Notice(`Could not update "${noteName(shipped.path)}": ${e instanceof Error ? e.message : String(e)}`);
+				after?.(null);
 			}
-			after?.();
 		})();
 	}).open();
 }
@@ -88,7 +112,7 @@ class ShippedNoteModal extends FuzzySuggestModal<{ file: TemplateFile; state: No
 async function noteStates(host: PluginHost): Promise<{ file: TemplateFile; state: NoteState }[]> {
 	const out: { file: TemplateFile; state: NoteState }[] = [];
 	for (const file of host.template.files) {
-		const existing = host.app.vault.getFileByPath(joinPath(host.data.settings.installFolder, file.path));
+		const existing = host.app.vault.getFileByPath(joinPath(installedFolder(host), file.path));
 		const installed = host.data.install.files[file.path];
 		let state: NoteState;
 		if (!existing) state = installed ? "deleted" : "not installed";
@@ -137,7 +161,7 @@ export function removeUntouched(host: PluginHost): void {
 		const untouched: TFile[] = [];
 		let edited = 0;
 		for (const file of host.template.files) {
-			const f = host.app.vault.getFileByPath(joinPath(host.data.settings.installFolder, file.path));
+			const f = host.app.vault.getFileByPath(joinPath(installedFolder(host), file.path));
 			if (!f) continue;
 			const hash = contentHash(await host.app.vault.read(f));
 			if (hash === host.data.install.files[file.path] || hash === file.hash) untouched.push(f);

@@ -1,5 +1,6 @@
 /** "Start practice": writes a practice note for a drawn prompt and opens it. */
 import { Notice } from "obsidian";
+import { toRecord } from "../core/catalog";
 import { localDate } from "../core/dates";
 import { scalePlan } from "../core/mockTimer";
 import { practiceNote, practiceTitle } from "../core/practice";
@@ -19,6 +20,8 @@ export async function startPractice(host: PluginHost, catalog: CatalogService, d
 		const date = localDate();
 		const text = practiceNote({ draw, date, steps, checklist, totalMinutes: total });
 		const file = await createAndOpen(host.app, host.data.settings.practiceFolder, practiceTitle(draw, date), text);
+		// Known at once, before the metadata cache indexes the new note, so a quick second draw sees it.
+		catalog.get().set(file.path, toRecord(file.path, { type: "practice", case: `[[${draw.caseName}]]`, prompt: draw.prompt, date, minutes: total }, "personal"));
 		return file.path;
 	} catch (e) {
 		new Notice(`Could not start practice: ${e instanceof Error ? e.message : String(e)}`);

@@ -76,6 +76,25 @@ describe("Install or update notes (plugin command in the stand-in)", () => {
 		expect(Notice.history[0]).toMatch(/not readable/);
 	});
 
+	it("never writes over a data file from a newer version", async () => {
+		const newer = { schema: 99, settings: { installFolder: "Prep" }, install: { folder: "Prep", files: { "A.md": "h" } } };
+		const h = await loadPlugin(MlSystemDesignVault, { data: newer });
+		expect(Notice.history[0]).toMatch(/newer version/);
+		expect(Modal.open).toHaveLength(0); // no welcome offer
+		h.run("install-notes");
+		await h.settle();
+		expect(h.paths()).toEqual([]);
+		expect(Notice.history.at(-1)).toMatch(/Update the plugin first/);
+		await h.plugin.save();
+		expect(JSON.parse(await h.app.vault.adapter.read(".obsidian/plugins/ml-system-design-vault/data.json"))).toEqual(newer);
+	});
+
+	it("backs up a data file that is not valid JSON before using defaults", async () => {
+		const h = await loadPlugin(MlSystemDesignVault, { rawData: "{ not json" });
+		expect(Notice.history[0]).toMatch(/could not be read.*data\.json\.bak/);
+		expect(await h.app.vault.adapter.read(".obsidian/plugins/ml-system-design-vault/data.json.bak")).toBe("{ not json");
+	});
+
 	it("refuses a second install while one runs", async () => {
 		const h = await loadPlugin(MlSystemDesignVault);
 		h.run("install-notes");

@@ -76,7 +76,9 @@ describe("update after a plugin upgrade", () => {
 		button(compare, "Take new").click();
 		await h.settle();
 		expect(await h.fileText(`${FOLDER}/${STEP1}`)).toContain("added in the new version");
-		expect(await h.fileText(`${FOLDER}/Framework/Step 1 - Clarifying requirements (my version).md`)).toBe("my rewrite of step 1");
+		const copyPath = `${FOLDER}/Framework/Step 1 - Clarifying requirements (my version).md`;
+		expect(await h.fileText(copyPath)).toBe('---\ncopy-of: "[[Step 1 - Clarifying requirements]]"\n---\nmy rewrite of step 1');
+		expect(h.plugin.catalog.get().get(copyPath)).toBeUndefined(); // the copy does not take part twice
 		await install(h);
 		expect(Notice.history.at(-1)).toMatch(/up to date/);
 	});
@@ -110,7 +112,7 @@ describe("restore and remove", () => {
 		chooser.choose(0);
 		await h.settle();
 		expect(await h.fileText(`${FOLDER}/${STEP1}`)).toBe(loadTemplate().files.find((f) => f.path === STEP1)!.content);
-		expect(await h.fileText(`${FOLDER}/Framework/Step 1 - Clarifying requirements (my version).md`)).toBe("edited");
+		expect(await h.fileText(`${FOLDER}/Framework/Step 1 - Clarifying requirements (my version).md`)).toBe('---\ncopy-of: "[[Step 1 - Clarifying requirements]]"\n---\nedited');
 	});
 
 	it("moves only untouched notes to the trash, after confirmation", async () => {

@@ -29,6 +29,7 @@ function tallyText(t: ChecklistTally | undefined): string {
 export class SelfReviewModal extends Modal {
 	private results: StepResult[];
 	private saving = false;
+	private saved = false;
 
 	constructor(private readonly host: PluginHost, private readonly catalog: CatalogService, private readonly file: TFile, results: readonly StepResult[]) {
 		super(host.app);
@@ -55,6 +56,7 @@ export class SelfReviewModal extends Modal {
 
 	onClose(): void {
 		this.contentEl.empty();
+		if (!this.saved) new Notice("The self-review was not saved. To score the session later, open the practice note and run the self-review command.");
 	}
 
 	private renderStep(el: HTMLElement, r: StepResult, tally: ChecklistTally | undefined): void {
@@ -86,6 +88,7 @@ export class SelfReviewModal extends Modal {
 	private async write(rating: PracticeRating): Promise<void> {
 		if (!liveFile(this.app, this.file)) {
 			new Notice("The practice note is gone, so the self-review was not saved.");
+			this.saved = true; // nothing left to save into: no second notice on close
 			this.close();
 			return;
 		}
@@ -99,6 +102,7 @@ export class SelfReviewModal extends Modal {
 		const written = await writeLoopResults(this.app, this.file, reviewProperties(this.results, rating, due), this.results);
 		if (!written) new Notice("The practice note is gone, so the self-review was not saved.");
 		else new Notice(`Self-review saved. Next review of ${record.caseName}: ${due}.`);
+		this.saved = true;
 		this.close();
 	}
 }

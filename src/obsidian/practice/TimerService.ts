@@ -44,6 +44,18 @@ export class TimerService {
 		this.statusEl.setAttr("aria-label", "Mock interview: click to pause or resume");
 		this.statusEl.hide();
 		plugin.registerDomEvent(this.statusEl, "click", () => this.togglePause());
+		// Keyboard users can reach the clock too.
+		this.statusEl.setAttr("role", "button");
+		this.statusEl.setAttr("tabindex", 0);
+		plugin.registerDomEvent(this.statusEl, "keydown", (e: KeyboardEvent) => {
+			if (e.key === "Enter" || e.key === " ") {
+				e.preventDefault();
+				this.togglePause();
+			}
+		});
+		// When Obsidian closes or the plugin is turned off mid-interview, the clock pauses there,
+		// so reopening the next day does not count the night as interview time.
+		plugin.register(() => this.pauseForUnload());
 		plugin.registerEvent(app.vault.on("rename", (file: TAbstractFile, oldPath: string) => this.followRename(file, oldPath)));
 		plugin.registerEvent(app.vault.on("delete", (file: TAbstractFile) => this.onDeleted(file)));
 		app.workspace.onLayoutReady(() => this.restore());
@@ -64,6 +76,13 @@ export class TimerService {
 		this.announceStep(0, "Mock interview started. ");
 		this.startTicking();
 		this.tick();
+	}
+
+	private pauseForUnload(): void {
+		if (this.view()?.status !== "running" || !this.state) return;
+		this.state = applyEvent(this.state, { type: "pause", at: this.now() });
+		this.host.data.timer = this.state;
+		void this.host.save();
 	}
 
 	togglePause(): void {

@@ -3,9 +3,10 @@ import { MarkdownView, normalizePath, Notice, TFile, type App } from "obsidian";
 import { caseDecks } from "../../core/caseCards";
 import type { CaseRecord } from "../../core/catalog";
 import { localDate } from "../../core/dates";
-import { stepResults, timingProperties } from "../../core/practice";
+import { resultsFromProperties, stepResults, timingProperties } from "../../core/practice";
+import { scalePlan } from "../../core/mockTimer";
 import { PROGRESS_TAG, progressMarkdown, progressNotePath, progressSummary } from "../../core/progress";
-import type { Draw } from "../../core/prompt";
+import { realPrompts, type Draw } from "../../core/prompt";
 import { nextDueCase } from "../../core/review";
 import { pick, type Rng } from "../../core/rng";
 import type { CatalogService } from "../CatalogService";
@@ -47,10 +48,34 @@ export async function stopMockInterview(host: PluginHost, catalog: CatalogServic
 	try {
 		await writeLoopResults(host.app, file, timingProperties(results), results);
 	} catch (e) {
-		new Notice(`Could not write the timing: ${errorText(e)}`);
-		return;
+		// The timing is still in hand: the self-review below writes it again with the scores.
+		new Notice(`Could not write the timing yet: ${errorText(e)}`);
 	}
 	new SelfReviewModal(host, catalog, file, results).open();
+}
+
+/** "Self-review this practice note": scores (again) a session whose review was closed or skipped. */
+export function selfReviewActive(host: PluginHost, catalog: CatalogService): void {
+	const file = host.app.workspace.getActiveFile();
+	const check = file ? checkPracticeNote(host.app, file) : null;
+	if (!file || !check || "problem" in check) {
+		new Notice(check && "problem" in check ? check.problem : "Open a practice note first.");
+		return;
+	}
+	const steps = scalePlan(catalog.get().steps().map((s) => ({ step: s.step, name: s.name, minutes: s.minutes })), host.data.settings.mockMinutes);
+	new SelfReviewModal(host, catalog, file, resultsFromProperties(check.record.properties, steps)).open();
+}
+
+/** Whether the active note is a practice note (cheap: one metadata lookup, for command availability). */
+export function activeIsPractice(host: PluginHost): boolean {
+	const file = host.app.workspace.getActiveFile();
+	return file ? host.app.metadataCache.getFileCache(file)?.frontmatter?.type === "practice" : false;
+}
+
+/** Whether the active note is a case study (cheap, for command availability). */
+export function activeIsCase(host: PluginHost): boolean {
+	const file = host.app.workspace.getActiveFile();
+	return file ? host.app.metadataCache.getFileCache(file)?.frontmatter?.type === "case-study" : false;
 }
 
 function dueNotice(result: ReturnType<typeof nextDueCase>): string {
@@ -65,18 +90,27 @@ async function drawFor(host: PluginHost, c: CaseRecord, rng: Rng): Promise<Draw>
 	const twists = host.data.settings.promptFilters.twist ? await loadTwists(host.app, host.template) : [];
 	return {
 		caseName: c.name, casePath: c.path, domain: c.domain, difficulty: c.difficulty,
-		prompt: pick(c.prompts, rng),
+		prompt: pick(realPrompts(c).length > 0 ? realPrompts(c) : c.prompts, rng),
 		twist: twists.length > 0 ? pick(twists, rng) : null,
 	};
 }
 
 /** "Practise the next due case": the most overdue case, else a new one within the daily limit, started like "Start practice". */
+/** Hosts with "Practise the next due case" under way: a double trigger must not start two notes. */
+const practising = new WeakSet<PluginHost>();
+
 export async function practiseNextDue(host: PluginHost, catalog: CatalogService, rng: Rng = Math.random): Promise<void> {
-	catalog.announceSkipped();
-	const result = nextDueCase(catalog.get(), localDate(), host.data.settings.newCasesPerDay, rng);
-	new Notice(dueNotice(result), result.kind === "none" ? 10000 : undefined);
-	if (result.kind === "none") return;
-	await startPractice(host, catalog, await drawFor(host, result.case, rng));
+	if (practising.has(host)) return;
+	practising.add(host);
+	try {
+		catalog.announceSkipped();
+		const result = nextDueCase(catalog.get(), localDate(), host.data.settings.newCasesPerDay, rng);
+		new Notice(dueNotice(result), result.kind === "none" ? 10000 : undefined);
+		if (result.kind === "none") return;
+		await startPractice(host, catalog, await drawFor(host, result.case, rng));
+	} finally {
+		practising.delete(host);
+	}
 }
 
 async function stepTexts(app: App, catalog: CatalogService): Promise<Map<string, string>> {

@@ -6,7 +6,7 @@
 import { Notice } from "obsidian";
 import type { CatalogService } from "../CatalogService";
 import type { PluginHost } from "../host";
-import { activeCase, openProgress, practiseNextDue, reviewFlashcards, startMockInterview, stopMockInterview } from "./actions";
+import { activeCase, activeIsCase, activeIsPractice, openProgress, practiseNextDue, reviewFlashcards, selfReviewActive, startMockInterview, stopMockInterview } from "./actions";
 import { errorText } from "./practiceNotes";
 import { TimerService } from "./TimerService";
 
@@ -32,15 +32,27 @@ export function registerPracticeCommands(host: PluginHost, catalog: CatalogServi
 	plugin.addCommand({ id: "pause-mock-interview", name: "Pause or resume mock interview", checkCallback: whileTiming(timer, () => timer.togglePause()) });
 	plugin.addCommand({ id: "next-interview-step", name: "Next interview step", checkCallback: whileTiming(timer, () => timer.next()) });
 	plugin.addCommand({ id: "stop-mock-interview", name: "Stop mock interview", checkCallback: whileTiming(timer, () => report(stopMockInterview(host, catalog, timer))) });
+	plugin.addCommand({
+		id: "self-review",
+		name: "Self-review this practice note",
+		checkCallback: (checking) => {
+			if (!activeIsPractice(host)) return false;
+			if (!checking) selfReviewActive(host, catalog);
+			return true;
+		},
+	});
 	plugin.addCommand({ id: "practise-next-due", name: "Practise the next due case", callback: () => report(practiseNextDue(host, catalog)) });
 	plugin.addCommand({ id: "open-progress", name: "Open progress", callback: () => report(openProgress(host, catalog)) });
 	plugin.addCommand({
 		id: "review-flashcards",
 		name: "Review flashcards for this case",
 		checkCallback: (checking) => {
+			// The check reads one metadata entry, so opening the palette never builds the catalog.
+			if (!activeIsCase(host)) return false;
+			if (checking) return true;
 			const c = activeCase(host, catalog);
-			if (!c) return false;
-			if (!checking) report(reviewFlashcards(host, c));
+			if (c) report(reviewFlashcards(host, c));
+			else new Notice("This case study has properties the plugin cannot read; run the vault check or fix its domain, difficulty and prompts.");
 			return true;
 		},
 	});
