@@ -147,6 +147,13 @@ export async function applyInstall(
 					if (action.kind === "create") await vault.create(action.target, action.file.content);
 					else await vault.modify(action.target, action.file.content);
 				} catch (e) {
+					// A file the planner could not see (on macOS and Windows, one whose name differs only in
+					// letter case) makes create fail with "already exists": treat it as the user's and go on,
+					// or every later run would stop at the same place.
+					if (action.kind === "create" && /already exists/i.test(e instanceof Error ? e.message : String(e))) {
+						done.push({ ...action, kind: "skip-clash" });
+						continue;
+					}
 					failure = new InstallWriteError(action.target, e);
 					break;
 				}

@@ -13,7 +13,7 @@ export class NameModal extends Modal {
 		new Setting(this.contentEl).setName("Title").addText((t) => {
 			t.setPlaceholder("For example: Design a podcast recommender").onChange((v) => (this.value = v));
 			t.inputEl.addEventListener("keydown", (e: KeyboardEvent) => {
-				if (e.key === "Enter") {
+				if (e.key === "Enter" && !e.isComposing) {
 					e.preventDefault();
 					this.submit();
 				}
@@ -23,8 +23,14 @@ export class NameModal extends Modal {
 		new Setting(this.contentEl).addButton((b) => b.setButtonText("Create").setCta().onClick(() => this.submit()));
 	}
 
+	private hint: HTMLElement | null = null;
+
 	private submit(): void {
-		if (this.value.trim() === "") return;
+		if (this.value.trim() === "") {
+			this.hint ??= this.contentEl.createDiv({ cls: "mlsd-setting-error" });
+			this.hint.setText("Enter a title first.");
+			return;
+		}
 		this.close();
 		this.onSubmit(this.value.trim());
 	}

@@ -82,6 +82,17 @@ describe("installTemplate", () => {
 		expect(r.record.files["A.md"]).toBe(t.files[0]!.hash);
 	});
 
+	it("treats a file that exists under another letter case as the user's, and completes", async () => {
+		const vault = new MemoryVault({ [target("a.md")]: "mine" });
+		const create = vault.create.bind(vault);
+		// A case-insensitive file system, as on macOS and Windows.
+		vault.create = (path, content) => ([...vault.files.keys()].some((p) => p.toLowerCase() === path.toLowerCase()) ? Promise.reject(new Error("File already exists.")) : create(path, content));
+		const r = await run(vault, template(1), EMPTY_RECORD);
+		expect(r.counts).toMatchObject({ created: 4, skippedClash: 1 });
+		expect(vault.files.get(target("a.md"))).toBe("mine");
+		expect(r.record.files["A.md"]).toBeUndefined();
+	});
+
 	it("stops on a failed write naming the file, and the next run completes (every k)", async () => {
 		const t = template(1);
 		for (let k = 1; k <= PATHS.length; k++) {
