@@ -55,6 +55,20 @@ describe("vault-template", () => {
 		for (const c of cases) expect((c.data.prompts as string[]).length).toBeGreaterThanOrEqual(3);
 	});
 
+	it("tags every note with the nested tags the contract names", () => {
+		const missing: string[] = [];
+		for (const n of notes()) {
+			const tags = (n.data.tags as string[] | undefined) ?? [];
+			const need =
+				n.data.type === "case-study" ? ["mlsd/case-study", `mlsd/domain/${String(n.data.domain)}`]
+				: n.data.type === "concept" ? ["mlsd/concept", `mlsd/concept/${String(n.data.category)}`]
+				: n.data.type === "framework-step" ? ["mlsd/step"]
+				: n.data.type === "moc" ? ["mlsd/moc"] : [];
+			for (const t of need) if (!tags.includes(t)) missing.push(`${n.path}: ${t}`);
+		}
+		expect(missing).toEqual([]);
+	});
+
 	it("budgets the seven steps to a 45-minute interview", () => {
 		const steps = notes().filter((n) => n.data.type === "framework-step").sort((a, b) => (a.data.step as number) - (b.data.step as number));
 		expect(steps.map((s) => s.data.step)).toEqual([1, 2, 3, 4, 5, 6, 7]);
