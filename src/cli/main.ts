@@ -209,7 +209,7 @@ async function checklistCommand(argv: string[], out: Out, err: Out): Promise<num
 		err(`No case study named "${name}".${near.length ? ` Did you mean: ${near.slice(0, 5).join(", ")}?` : ""}`);
 		return 1;
 	}
-	const sections = folderChecklist(fc, chosen);
+	const sections = await folderChecklist(fc, chosen);
 	if (sections.every((s) => s.items.length === 0)) {
 		err("No checklist items found under this folder.");
 		return 1;

@@ -1,7 +1,6 @@
 /** The catalog of a folder on disk, for `mlsd prompt` and `mlsd checklist`. */
 import { Catalog, toRecord, type CaseRecord, type RecordResult } from "../core/catalog";
-import { buildChecklist, type ChecklistSection } from "../core/checklist";
-import { listItems, sectionText, splitFrontmatter } from "../core/markdown";
+import { checklistFromCatalog, twistsIn, TWISTS_NOTE, type ChecklistSection } from "../core/checklist";
 import { noteName } from "../core/paths";
 import type { EmbeddedTemplate } from "../core/types";
 import { parseFrontmatter } from "./frontmatter";
@@ -29,14 +28,11 @@ export async function loadFolderCatalog(folder: string, template: EmbeddedTempla
 }
 
 export function folderTwists(fc: FolderCatalog, template: EmbeddedTemplate): string[] {
-	const path = [...fc.texts.keys()].find((p) => noteName(p) === "Constraints and twists");
-	const text = path ? fc.texts.get(path) : template.files.find((f) => f.path.endsWith("/Constraints and twists.md"))?.content;
-	return text ? listItems(sectionText(splitFrontmatter(text).body, "Twists") ?? "") : [];
+	const path = [...fc.texts.keys()].find((p) => noteName(p) === TWISTS_NOTE);
+	const text = path ? fc.texts.get(path) : template.files.find((f) => f.path.endsWith(`/${TWISTS_NOTE}.md`))?.content;
+	return text ? twistsIn(text) : [];
 }
 
-export function folderChecklist(fc: FolderCatalog, chosen: CaseRecord | null): ChecklistSection[] {
-	const text = (path: string): string => fc.texts.get(path) ?? "";
-	const steps = fc.catalog.steps().map((s) => ({ name: s.name, step: s.step, minutes: s.minutes, text: text(s.path) }));
-	const extras = steps.flatMap((s) => fc.catalog.checklistNotes(s.step).map((c) => ({ name: c.name, step: c.step, text: text(c.path) })));
-	return buildChecklist({ steps, extras, caseNote: chosen ? { name: chosen.name, text: text(chosen.path) } : null });
+export function folderChecklist(fc: FolderCatalog, chosen: CaseRecord | null): Promise<ChecklistSection[]> {
+	return checklistFromCatalog(fc.catalog, chosen, (path) => fc.texts.get(path) ?? "");
 }

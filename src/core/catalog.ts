@@ -48,6 +48,11 @@ export interface SkippedNote {
 
 export type RecordResult = { record: NoteRecord } | { skipped: SkippedNote } | null;
 
+/** A template's placeholder ("Design ...") is not a question to practise, so it never reaches a draw. */
+export function isPlaceholderPrompt(p: string): boolean {
+	return /(\.\.\.|…)\s*$/.test(p.trim()) && p.trim().split(/\s+/).length <= 4;
+}
+
 /** Turns a note's properties into a record; null when the note is not one of ours. */
 export function toRecord(path: string, frontmatter: Frontmatter | null | undefined, origin: NoteOrigin): RecordResult {
 	if (!frontmatter || frontmatter.type === undefined) return null;
@@ -64,7 +69,7 @@ export function toRecord(path: string, frontmatter: Frontmatter | null | undefin
 			const record: CaseRecord = {
 				...base, type,
 				domain: fm.domain, difficulty: fm.difficulty,
-				prompts: fm.prompts.map((p) => p.trim()).filter((p) => p !== ""),
+				prompts: fm.prompts.map((p) => p.trim()).filter((p) => p !== "" && !isPlaceholderPrompt(p)),
 				concepts: (fm.concepts ?? []).map(linkTargetOf),
 			};
 			return { record };
@@ -147,6 +152,11 @@ export class Catalog {
 			this.sortedCases = { version: this.version, cases };
 		}
 		return this.sortedCases.cases;
+	}
+
+	/** The steps as a time plan (step, name, minutes), the shape the timer and practice notes use. */
+	stepPlan(): { step: number; name: string; minutes: number }[] {
+		return this.steps().map((s) => ({ step: s.step, name: s.name, minutes: s.minutes }));
 	}
 
 	/** Framework steps in order; when a user has their own note for a step, the shipped one still wins ties by path. */

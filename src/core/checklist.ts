@@ -3,7 +3,8 @@
  * `## Checklist` in step order, with the user's own checklist notes for that
  * step under it, then the chosen case's own checklist.
  */
-import { checklistItems, sectionText, splitFrontmatter } from "./markdown";
+import type { CaseRecord, Catalog } from "./catalog";
+import { checklistItems, listItems, sectionText, splitFrontmatter } from "./markdown";
 
 export interface ChecklistSource {
 	/** Note name, used for links. */
@@ -79,4 +80,28 @@ export function checklistToMarkdown(sections: ChecklistSection[], opts: Checklis
 		out.push("");
 	}
 	return out.join("\n").trimEnd() + "\n";
+}
+
+/**
+ * The checklist for a case (or any problem, with null) from the notes the
+ * catalog knows, read through `read` as they are now, so an edit to a step
+ * note shows in the next checklist. Shared by the plugin and the CLI.
+ */
+export async function checklistFromCatalog(catalog: Catalog, chosen: CaseRecord | null, read: (path: string) => Promise<string> | string): Promise<ChecklistSection[]> {
+	const steps: StepSource[] = [];
+	const extras: ChecklistInput["extras"] = [];
+	for (const s of catalog.steps()) {
+		steps.push({ name: s.name, step: s.step, minutes: s.minutes, text: await read(s.path) });
+		for (const c of catalog.checklistNotes(s.step)) extras.push({ name: c.name, step: c.step, text: await read(c.path) });
+	}
+	const caseNote = chosen ? { name: chosen.name, text: await read(chosen.path) } : null;
+	return buildChecklist({ steps, extras, caseNote });
+}
+
+/** The note users edit to change the twists a prompt can add. */
+export const TWISTS_NOTE = "Constraints and twists";
+
+/** The `- ` items under a note's `## Twists` heading. */
+export function twistsIn(text: string): string[] {
+	return listItems(sectionText(splitFrontmatter(text).body, "Twists") ?? "");
 }

@@ -32,18 +32,9 @@ export function daysBetween(a: string, b: string): number {
 	return Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86_400_000);
 }
 
-/** A template's placeholder ("Design ...") is not a question to practise. */
-export function isPlaceholderPrompt(p: string): boolean {
-	return /(\.\.\.|…)\s*$/.test(p.trim()) && p.trim().split(/\s+/).length <= 4;
-}
-
-export function realPrompts(c: CaseRecord): string[] {
-	return c.prompts.filter((p) => !isPlaceholderPrompt(p));
-}
-
 /** Applies the filters one by one, so an empty pool can name the filter that emptied it. */
 export function candidateCases(catalog: Catalog, filters: PromptFilters, today: string): { cases: CaseRecord[] } | { error: string } {
-	let pool = catalog.cases().filter((c) => realPrompts(c).length > 0);
+	let pool = catalog.cases().filter((c) => c.prompts.length > 0);
 	if (pool.length === 0) return { error: "There are no case studies with prompts yet. Install the notes, or give a case study of yours a \"prompts\" list with real questions (not the template's placeholder)." };
 	const steps: [string, (c: CaseRecord) => boolean][] = [];
 	if (filters.source !== "both") steps.push([`source "${filters.source}"`, (c) => c.origin === filters.source]);
@@ -70,7 +61,7 @@ export function drawPrompt(catalog: Catalog, filters: PromptFilters, rng: Rng, t
 	const pool = candidateCases(catalog, filters, today);
 	if ("error" in pool) return pool;
 	const chosen = pick(pool.cases, rng);
-	const prompt = pick(realPrompts(chosen), rng);
+	const prompt = pick(chosen.prompts, rng);
 	const twist = filters.twist && twists.length > 0 ? pick(twists, rng) : null;
 	return {
 		draw: { caseName: chosen.name, casePath: chosen.path, domain: chosen.domain, difficulty: chosen.difficulty, prompt, twist },

@@ -11,7 +11,7 @@
 import { restoreDatePrototype } from "./datePrototypeGuard";
 import { createEmptyCard, fsrs, generatorParameters, Rating, type Card, type Grade } from "ts-fsrs";
 import type { CaseRecord, Catalog, PracticeRecord } from "./catalog";
-import { daysBetween, realPrompts } from "./prompt";
+import { daysBetween } from "./prompt";
 import { pick, type Rng } from "./rng";
 import { PRACTICE_RATINGS, type PracticeRating } from "./schema";
 import { DIFFICULTIES } from "./types";
@@ -160,7 +160,7 @@ function nothingDue(schedules: Map<string, CaseSchedule>, limitReached: boolean,
  * new cases a day (counted as cases whose first practice note is dated today).
  */
 export function nextDueCase(catalog: Catalog, today: string, newPerDay: number, rng?: Rng): NextDue {
-	const cases = catalog.cases().filter((c) => realPrompts(c).length > 0);
+	const cases = catalog.cases().filter((c) => c.prompts.length > 0);
 	if (cases.length === 0) return { kind: "none", message: "There are no case studies with prompts yet. Install the notes or add a case study with a \"prompts\" list." };
 	const schedules = caseSchedules(catalog);
 	const doneToday = practisedOn(catalog, today);

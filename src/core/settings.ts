@@ -31,7 +31,8 @@ export const DEFAULT_SETTINGS: Settings = {
 	newCasesPerDay: 1,
 };
 
-const NUMBER_RANGES: Record<"mockMinutes" | "newCasesPerDay", [number, number]> = { mockMinutes: [10, 180], newCasesPerDay: [0, 20] };
+/** Allowed ranges of the numeric settings (validated on load and in the settings tab). */
+export const NUMBER_RANGES: Record<"mockMinutes" | "newCasesPerDay", [number, number]> = { mockMinutes: [10, 180], newCasesPerDay: [0, 20] };
 
 const FOLDER_KEYS = ["installFolder", "practiceFolder", "personalFolder"] as const;
 
@@ -140,6 +141,11 @@ export function migrateData(raw: unknown): LoadedData {
 		},
 		warnings,
 	};
+}
+
+/** Where the shipped notes are: the folder they were installed into, else the one in the settings (not installed yet). */
+export function installedFolder(data: PluginData): string {
+	return data.install.folder || data.settings.installFolder;
 }
 
 export function defaultData(): PluginData {

@@ -7,6 +7,7 @@
 import { Notice, TFile, type CachedMetadata } from "obsidian";
 import { Catalog, toRecord, type RecordResult } from "../core/catalog";
 import { joinPath } from "../core/paths";
+import { installedFolder } from "../core/settings";
 import type { NoteOrigin } from "../core/types";
 import type { PluginHost } from "./host";
 
@@ -41,14 +42,9 @@ export class CatalogService {
 		}));
 	}
 
-	/** Where the shipped notes are: the folder they were installed into, else the one in the settings. */
-	private installedFolder(): string {
-		return this.host.data.install.folder || this.host.data.settings.installFolder;
-	}
-
 	/** The catalog, built on first use (and again if the notes moved to another folder). */
 	get(): Catalog {
-		if (this.shippedFolder !== null && this.shippedFolder !== this.installedFolder()) this.invalidate();
+		if (this.shippedFolder !== null && this.shippedFolder !== installedFolder(this.host.data)) this.invalidate();
 		if (!this.catalog) {
 			const results: RecordResult[] = [];
 			for (const file of this.host.app.vault.getMarkdownFiles()) {
@@ -77,7 +73,7 @@ export class CatalogService {
 
 	origin(path: string): NoteOrigin {
 		if (!this.shippedPaths) {
-			const folder = this.installedFolder();
+			const folder = installedFolder(this.host.data);
 			this.shippedFolder = folder;
 			this.shippedPaths = new Set(this.host.template.files.map((f) => joinPath(folder, f.path)));
 		}

@@ -27,7 +27,7 @@ export class ObsidianVault implements VaultPort {
 
 	async ensureFolder(path: string): Promise<void> {
 		let current = "";
-		for (const segment of normalizePath(path).split("/")) {
+		for (const segment of normalizePath(path).split("/").filter((x) => x !== "")) {
 			current = current ? `${current}/${segment}` : segment;
 			const existing = this.vault.getAbstractFileByPath(current);
 			if (existing instanceof TFolder) continue;

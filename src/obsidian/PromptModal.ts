@@ -115,8 +115,7 @@ export class PromptModal extends Modal {
 		this.close();
 		const path = await startPractice(this.host, this.catalog, draw);
 		if (!path || !timed || !this.timer) return;
-		const steps = this.catalog.get().steps().map((s) => ({ step: s.step, name: s.name, minutes: s.minutes }));
-		this.timer.begin(path, steps, this.host.data.settings.mockMinutes);
+		this.timer.begin(path, this.catalog.get().stepPlan(), this.host.data.settings.mockMinutes);
 	}
 
 	private async copy(): Promise<void> {

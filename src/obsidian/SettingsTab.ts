@@ -5,15 +5,15 @@
  */
 import { PluginSettingTab, Setting, type SettingDefinition, type SettingDefinitionItem } from "obsidian";
 import { validateFolderSetting } from "../core/paths";
-import { DEFAULT_SETTINGS, type Settings } from "../core/settings";
+import { DEFAULT_SETTINGS, NUMBER_RANGES, type Settings } from "../core/settings";
 import type { PluginHost } from "./host";
 
 type FolderKey = keyof Pick<Settings, "installFolder" | "practiceFolder" | "personalFolder">;
 type NumberKey = keyof Pick<Settings, "mockMinutes" | "newCasesPerDay">;
 
 const NUMBERS: { key: NumberKey; name: string; desc: string; min: number; max: number }[] = [
-	{ key: "mockMinutes", name: "Mock interview length", desc: "Minutes for a mock interview; each step's budget scales to it.", min: 10, max: 180 },
-	{ key: "newCasesPerDay", name: "New cases per day", desc: "How many never-practised cases \"Practise the next due case\" may introduce in a day.", min: 0, max: 20 },
+	{ key: "mockMinutes", name: "Mock interview length", desc: "Minutes for a mock interview; each step's budget scales to it.", min: NUMBER_RANGES.mockMinutes[0], max: NUMBER_RANGES.mockMinutes[1] },
+	{ key: "newCasesPerDay", name: "New cases per day", desc: "How many never-practised cases \"Practise the next due case\" may introduce in a day.", min: NUMBER_RANGES.newCasesPerDay[0], max: NUMBER_RANGES.newCasesPerDay[1] },
 ];
 
 function checkNumber(raw: string, min: number, max: number): { value?: number; error?: string } {

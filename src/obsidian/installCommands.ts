@@ -4,26 +4,13 @@
  */
 import { FuzzySuggestModal, Modal, Notice, Setting, TFile, type App } from "obsidian";
 import { contentHash } from "../core/hash";
+import { markAsCopy } from "../core/install";
+import { installedFolder } from "../core/settings";
 import { dirname, joinPath, noteName } from "../core/paths";
 import type { TemplateFile } from "../core/types";
 import { CompareModal } from "./CompareModal";
 import type { PluginHost } from "./host";
 import { ensureFolder } from "./notes";
-
-/** The folder the notes were installed into (the settings may name a new one not installed yet). */
-export function installedFolder(host: PluginHost): string {
-	return host.data.install.folder || host.data.settings.installFolder;
-}
-
-/**
- * Adds `copy-of: "[[Name]]"` to a saved copy's properties. A note with
- * `copy-of` is left out of prompts and checklists, so the copy does not
- * appear twice; everything the user wrote is kept.
- */
-export function markAsCopy(text: string, original: string): string {
-	const line = `copy-of: "[[${original}]]"`;
-	return text.startsWith("---\n") ? `---\n${line}\n${text.slice(4)}` : `---\n${line}\n---\n${text}`;
-}
 
 /** Saves the user's version next to the note as "<name> (my version).md" (numbered if taken). */
 async function keepCopy(app: App, file: TFile): Promise<string> {
@@ -33,14 +20,16 @@ async function keepCopy(app: App, file: TFile): Promise<string> {
 		path = joinPath(folder, `${file.basename} (my version${i === 1 ? "" : ` ${i}`}).${file.extension}`);
 		if (!app.vault.getAbstractFileByPath(path)) break;
 	}
-	await app.vault.create(path, markAsCopy(await app.vault.read(file), file.basename));
+	const text = await app.vault.read(file);
+	// Only notes have properties; a saved copy of a .base or .canvas file stays byte for byte.
+	await app.vault.create(path, file.extension === "md" ? markAsCopy(text, file.basename) : text);
 	return path;
 }
 
 /** Replaces a note with the shipped version, keeping the user's text as a copy when it differs. */
 export async function takeShipped(host: PluginHost, shipped: TemplateFile): Promise<string | null> {
 	const { app } = host;
-	const target = joinPath(installedFolder(host), shipped.path);
+	const target = joinPath(installedFolder(host.data), shipped.path);
 	const file = app.vault.getFileByPath(target);
 	let copy: string | null = null;
 	if (file) {
@@ -63,7 +52,7 @@ export async function declineShipped(host: PluginHost, shipped: TemplateFile): P
 
 /** Opens the side-by-side view for one offered update; `after` gets the choice, or null when the view was closed without one. */
 export async function compareOffer(host: PluginHost, shipped: TemplateFile, after?: (choice: "mine" | "new" | null) => void): Promise<void> {
-	const target = joinPath(installedFolder(host), shipped.path);
+	const target = joinPath(installedFolder(host.data), shipped.path);
 	const file = host.app.vault.getFileByPath(target);
 	const mine = file ? await host.app.vault.read(file) : "";
 	new CompareModal(host.app, noteName(shipped.path), mine, shipped.content, (choice) => {
@@ -112,7 +101,7 @@ class ShippedNoteModal extends FuzzySuggestModal<{ file: TemplateFile; state: No
 async function noteStates(host: PluginHost): Promise<{ file: TemplateFile; state: NoteState }[]> {
 	const out: { file: TemplateFile; state: NoteState }[] = [];
 	for (const file of host.template.files) {
-		const existing = host.app.vault.getFileByPath(joinPath(installedFolder(host), file.path));
+		const existing = host.app.vault.getFileByPath(joinPath(installedFolder(host.data), file.path));
 		const installed = host.data.install.files[file.path];
 		let state: NoteState;
 		if (!existing) state = installed ? "deleted" : "not installed";
@@ -161,7 +150,7 @@ export function removeUntouched(host: PluginHost): void {
 		const untouched: TFile[] = [];
 		let edited = 0;
 		for (const file of host.template.files) {
-			const f = host.app.vault.getFileByPath(joinPath(installedFolder(host), file.path));
+			const f = host.app.vault.getFileByPath(joinPath(installedFolder(host.data), file.path));
 			if (!f) continue;
 			const hash = contentHash(await host.app.vault.read(f));
 			if (hash === host.data.install.files[file.path] || hash === file.hash) untouched.push(f);

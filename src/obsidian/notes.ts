@@ -1,12 +1,10 @@
 /** Reading and writing the notes the commands work with, through the Vault API. */
-import { normalizePath, TFile, TFolder, type App } from "obsidian";
-import { buildChecklist, type ChecklistSection } from "../core/checklist";
+import { ObsidianVault } from "./ObsidianVault";
+import { normalizePath, TFile, type App } from "obsidian";
+import { checklistFromCatalog, twistsIn, TWISTS_NOTE, type ChecklistSection } from "../core/checklist";
 import type { CaseRecord, Catalog } from "../core/catalog";
-import { listItems, sectionText, splitFrontmatter } from "../core/markdown";
 import { uniqueNotePath } from "../core/paths";
 import type { EmbeddedTemplate } from "../core/types";
-
-export const TWISTS_NOTE = "Constraints and twists";
 
 export async function readNote(app: App, path: string): Promise<string | null> {
 	const file = app.vault.getFileByPath(path);
@@ -17,28 +15,17 @@ export async function readNote(app: App, path: string): Promise<string | null> {
 export async function loadTwists(app: App, template: EmbeddedTemplate): Promise<string[]> {
 	const file = app.metadataCache.getFirstLinkpathDest(TWISTS_NOTE, "");
 	const text = file ? await app.vault.cachedRead(file) : template.files.find((f) => f.path.endsWith(`/${TWISTS_NOTE}.md`))?.content;
-	if (!text) return [];
-	return listItems(sectionText(splitFrontmatter(text).body, "Twists") ?? "");
+	return text ? twistsIn(text) : [];
 }
 
 /** Builds the checklist from the notes as they are now (so edits show up at once). */
-export async function checklistFor(app: App, catalog: Catalog, chosen: CaseRecord | null): Promise<ChecklistSection[]> {
-	const read = async (path: string): Promise<string> => (await readNote(app, path)) ?? "";
-	const steps = await Promise.all(catalog.steps().map(async (s) => ({ name: s.name, step: s.step, minutes: s.minutes, text: await read(s.path) })));
-	const extras = [];
-	for (const s of steps) {
-		for (const c of catalog.checklistNotes(s.step)) extras.push({ name: c.name, step: c.step, text: await read(c.path) });
-	}
-	const caseNote = chosen ? { name: chosen.name, text: await read(chosen.path) } : null;
-	return buildChecklist({ steps, extras, caseNote });
+export function checklistFor(app: App, catalog: Catalog, chosen: CaseRecord | null): Promise<ChecklistSection[]> {
+	return checklistFromCatalog(catalog, chosen, async (path) => (await readNote(app, path)) ?? "");
 }
 
-export async function ensureFolder(app: App, folder: string): Promise<void> {
-	const path = normalizePath(folder);
-	const existing = app.vault.getAbstractFileByPath(path);
-	if (existing instanceof TFolder) return;
-	if (existing) throw new Error(`"${path}" is a file, not a folder.`);
-	await app.vault.createFolder(path);
+/** Creates the folder and any missing parents; the same code the installer uses. */
+export function ensureFolder(app: App, folder: string): Promise<void> {
+	return new ObsidianVault(app.vault).ensureFolder(folder);
 }
 
 /** Creates a note with a unique, OS-safe name in a folder and opens it in a new tab. */

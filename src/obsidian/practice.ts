@@ -15,7 +15,7 @@ export async function startPractice(host: PluginHost, catalog: CatalogService, d
 		const cat = catalog.get();
 		const total = host.data.settings.mockMinutes;
 		// The time plan uses the step budgets scaled to the interview length in the settings.
-		const steps = scalePlan(cat.steps().map((s) => ({ step: s.step, name: s.name, minutes: s.minutes })), total);
+		const steps = scalePlan(cat.stepPlan(), total);
 		const checklist = await checklistFor(host.app, cat, cat.caseByName(draw.caseName) ?? null);
 		const date = localDate();
 		const text = practiceNote({ draw, date, steps, checklist, totalMinutes: total });

@@ -94,6 +94,14 @@ async function newPage({ welcome = false } = {}) {
 	return { page, errors };
 }
 
+/** Runs one of the plugin's commands in the page and waits for its work to settle. */
+async function command(page, id) {
+	await page.evaluate(async (full) => {
+		window.app.commands.executeCommandById(full);
+		await window.settle();
+	}, `ml-system-design-vault:${id}`);
+}
+
 async function shoot(page, name) {
 	for (const theme of ["light", "dark"]) {
 		await page.evaluate((t) => { document.body.className = `theme-${t}`; }, theme);
@@ -203,11 +211,8 @@ async function showSource(page, path) {
 await test("prompt modal draws, filters and starts practice (light and dark)", async () => {
 	const { page, errors } = await newPage();
 	await installAll(page);
-	await page.evaluate(async () => {
-		window.plugin.data.settings.promptFilters = { domain: "recsys", difficulty: null, source: "both", skipPractisedDays: 0, twist: true };
-		window.app.commands.executeCommandById("ml-system-design-vault:draw-prompt");
-		await window.settle();
-	});
+	await page.evaluate((f) => { window.plugin.data.settings.promptFilters = f; }, { domain: "recsys", difficulty: null, source: "both", skipPractisedDays: 0, twist: true });
+	await command(page, "draw-prompt");
 	await page.waitForSelector(".mlsd-prompt-text");
 	const meta = await page.textContent(".mlsd-prompt-meta");
 	expect(/^recsys · (easy|medium|hard)$/.test(meta ?? ""), `meta: ${meta}`);
@@ -231,10 +236,7 @@ await test("prompt modal draws, filters and starts practice (light and dark)", a
 await test("generated checklist for a chosen case (light and dark)", async () => {
 	const { page } = await newPage();
 	await installAll(page);
-	await page.evaluate(async () => {
-		window.app.commands.executeCommandById("ml-system-design-vault:generate-checklist");
-		await window.settle();
-	});
+	await command(page, "generate-checklist");
 	await page.waitForSelector(".prompt-input");
 	await page.fill(".prompt-input", "fraud");
 	await page.waitForSelector(".suggestion-item");
@@ -253,31 +255,19 @@ await test("generated checklist for a chosen case (light and dark)", async () =>
 await test("mock interview: status-bar timer, self-review, progress note and case flashcards (light and dark)", async () => {
 	const { page, errors } = await newPage();
 	await installAll(page);
-	await page.evaluate(async () => {
-		window.plugin.data.settings.promptFilters = { domain: "ads", difficulty: null, source: "both", skipPractisedDays: 0, twist: false };
-		window.app.commands.executeCommandById("ml-system-design-vault:draw-prompt");
-		await window.settle();
-	});
+	await page.evaluate((f) => { window.plugin.data.settings.promptFilters = f; }, { domain: "ads", difficulty: null, source: "both", skipPractisedDays: 0, twist: false });
+	await command(page, "draw-prompt");
 	await page.click("button:text('Start practice')");
 	await page.evaluate(() => window.settle());
-	await page.evaluate(async () => {
-		window.app.commands.executeCommandById("ml-system-design-vault:start-mock-interview");
-		await window.settle();
-	});
+	await command(page, "start-mock-interview");
 	await page.waitForSelector(".mlsd-timer");
 	const label = await page.textContent(".mlsd-timer");
 	expect(/^Step 1 · Clarifying requirements · 0?\d+:\d\d$/.test(label ?? ""), `timer: ${label}`);
-	await page.evaluate(async () => {
-		window.app.commands.executeCommandById("ml-system-design-vault:next-interview-step");
-		await window.settle();
-	});
+	await command(page, "next-interview-step");
 	expect(/^Step 2 · /.test((await page.textContent(".mlsd-timer")) ?? ""), "next step");
 	await page.evaluate(() => { for (const n of [...document.querySelectorAll(".notice")]) n.remove(); });
 	await page.screenshot({ path: `${OUT}/status-bar-timer-light.png`, clip: { x: 500, y: 560, width: 400, height: 80 } });
-	await page.evaluate(async () => {
-		window.app.commands.executeCommandById("ml-system-design-vault:stop-mock-interview");
-		await window.settle();
-	});
+	await command(page, "stop-mock-interview");
 	await page.waitForSelector(".mlsd-review-modal");
 	await shoot(page, "self-review");
 	await page.click(".mlsd-review-modal button:text('Good')");
@@ -286,10 +276,7 @@ await test("mock interview: status-bar timer, self-review, progress note and cas
 	const fm = await page.evaluate(async (p) => window.app.metadataCache.getCache(p)?.frontmatter, practicePath);
 	expect(fm && fm.rating === "good" && /^\d{4}-\d{2}-\d{2}$/.test(fm.due) && Array.isArray(fm["step-minutes"]), `practice properties: ${JSON.stringify(fm)}`);
 
-	await page.evaluate(async () => {
-		window.app.commands.executeCommandById("ml-system-design-vault:open-progress");
-		await window.settle();
-	});
+	await command(page, "open-progress");
 	const progressPath = await page.evaluate(() => window.app.workspace.getActiveFile()?.path);
 	expect(/Progress\.md$/.test(progressPath ?? ""), `progress note: ${progressPath}`);
 	await showSource(page, progressPath);

@@ -105,17 +105,21 @@ describe("catalog", () => {
 	});
 });
 
+/** "Generate design checklist" for any problem; returns the new note's text. */
+async function genericChecklist(h: Harness<MlSystemDesignVault>): Promise<string> {
+	h.run("generate-checklist");
+	await h.settle();
+	const chooser = topModal<SuggestModal<unknown>>();
+	await chooser.setQuery("generic");
+	chooser.choose(0);
+	await h.settle();
+	return h.app.vault.read(h.app.workspace.getActiveFile()!);
+}
+
 describe("design checklists", () => {
 	it("puts a personal checklist note's items under its step, and reflects step note edits", async () => {
 		const h = await installed({ "Mine/My checks.md": MY_CHECKS });
-		h.run("generate-checklist");
-		await h.settle();
-		const chooser = topModal<SuggestModal<unknown>>();
-		await chooser.setQuery("generic");
-		chooser.choose(0);
-		await h.settle();
-		const note = h.app.workspace.getActiveFile()!;
-		const text = (await h.app.vault.read(note))!;
+		const text = await genericChecklist(h);
 		const step3 = text.slice(text.indexOf("## Step 3"), text.indexOf("## Step 4"));
 		expect(step3).toContain("- [ ] Checked consent for every audio clip *(from [[My checks]])*");
 		expect(text.indexOf("## Step 1")).toBeLessThan(text.indexOf("## Step 7"));
@@ -123,13 +127,7 @@ describe("design checklists", () => {
 		const stepFile = h.app.vault.getFileByPath("ML System Design/Framework/Step 1 - Clarifying requirements.md")!;
 		await h.app.vault.process(stepFile, (t) => t.replace("## Checklist\n", "## Checklist\n\n- [ ] Asked who the interviewer's users are\n"));
 		await h.settle();
-		h.run("generate-checklist");
-		await h.settle();
-		const again = topModal<SuggestModal<unknown>>();
-		await again.setQuery("generic");
-		again.choose(0);
-		await h.settle();
-		expect(await h.app.vault.read(h.app.workspace.getActiveFile()!)).toContain("- [ ] Asked who the interviewer's users are");
+		expect(await genericChecklist(h)).toContain("- [ ] Asked who the interviewer's users are");
 	});
 
 	it("inserts a case's checklist at the cursor", async () => {

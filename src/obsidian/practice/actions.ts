@@ -6,7 +6,7 @@ import { localDate } from "../../core/dates";
 import { resultsFromProperties, stepResults, timingProperties } from "../../core/practice";
 import { scalePlan } from "../../core/mockTimer";
 import { PROGRESS_TAG, progressMarkdown, progressNotePath, progressSummary } from "../../core/progress";
-import { realPrompts, type Draw } from "../../core/prompt";
+import type { Draw } from "../../core/prompt";
 import { nextDueCase } from "../../core/review";
 import { pick, type Rng } from "../../core/rng";
 import type { CatalogService } from "../CatalogService";
@@ -31,8 +31,7 @@ export function startMockInterview(host: PluginHost, catalog: CatalogService, ti
 		new Notice(check && "problem" in check ? check.problem : "Open a practice note first. Draw a prompt and choose \"Start practice\", or run \"Practise the next due case\".");
 		return;
 	}
-	const steps = catalog.get().steps().map((s) => ({ step: s.step, name: s.name, minutes: s.minutes }));
-	timer.begin(file.path, steps, host.data.settings.mockMinutes);
+	timer.begin(file.path, catalog.get().stepPlan(), host.data.settings.mockMinutes);
 }
 
 /** "Stop mock interview": writes the timing into the note (if it is still there), then opens the self-review. */
@@ -62,7 +61,7 @@ export function selfReviewActive(host: PluginHost, catalog: CatalogService): voi
 		new Notice(check && "problem" in check ? check.problem : "Open a practice note first.");
 		return;
 	}
-	const steps = scalePlan(catalog.get().steps().map((s) => ({ step: s.step, name: s.name, minutes: s.minutes })), host.data.settings.mockMinutes);
+	const steps = scalePlan(catalog.get().stepPlan(), host.data.settings.mockMinutes);
 	new SelfReviewModal(host, catalog, file, resultsFromProperties(check.record.properties, steps)).open();
 }
 
@@ -90,7 +89,7 @@ async function drawFor(host: PluginHost, c: CaseRecord, rng: Rng): Promise<Draw>
 	const twists = host.data.settings.promptFilters.twist ? await loadTwists(host.app, host.template) : [];
 	return {
 		caseName: c.name, casePath: c.path, domain: c.domain, difficulty: c.difficulty,
-		prompt: pick(realPrompts(c).length > 0 ? realPrompts(c) : c.prompts, rng),
+		prompt: pick(c.prompts, rng),
 		twist: twists.length > 0 ? pick(twists, rng) : null,
 	};
 }
