@@ -1,10 +1,12 @@
 // Lint: the Obsidian review rules (eslint-plugin-obsidianmd, recommended) on
-// the plugin source; typescript-eslint's type-checked rules on the CLI.
+// the plugin source; typescript-eslint's type-checked rules on the CLI; the
+// directory's checks of manifest.json and LICENSE (the same rules its review runs).
 // src/core additionally may not import obsidian or any Node module.
 import { defineConfig, globalIgnores } from "eslint/config";
 import obsidianmd from "eslint-plugin-obsidianmd";
 import tseslint from "typescript-eslint";
 import { builtinModules } from "module";
+import { PlainTextParser } from "eslint-plugin-obsidianmd/dist/lib/plainTextParser.js";
 
 const nodeModules = [...builtinModules, ...builtinModules.map((m) => `node:${m}`)];
 
@@ -41,5 +43,20 @@ export default defineConfig([
 		languageOptions: {
 			globals: { process: "readonly", NodeJS: "readonly", console: "readonly" },
 		},
+	},
+	{
+		// manifest.json as the directory reads it: required keys and types, no "obsidian"/"plugin"
+		// in the id or name, and a description of letters, digits and .,!?'"- ending with a period.
+		files: ["manifest.json"],
+		plugins: { obsidianmd },
+		languageOptions: { parser: tseslint.parser },
+		rules: { "obsidianmd/validate-manifest": "error" },
+	},
+	{
+		// LICENSE: the copyright line names us and the current year.
+		files: ["LICENSE"],
+		plugins: { obsidianmd },
+		languageOptions: { parser: PlainTextParser },
+		rules: { "obsidianmd/validate-license": "error" },
 	},
 ]);
