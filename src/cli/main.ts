@@ -1,10 +1,8 @@
 /**
- * `mlsd`: the same core as the plugin, outside Obsidian.
- *   mlsd install <vault> [--json]
- *   mlsd doctor <folder> [--json] [--no-diagrams]
- *   mlsd prompt <folder> [--domain D] [--difficulty L] [--source S] [--skip-days N] [--seed N] [--no-twist] [--json]
- *   mlsd checklist <folder> [--case NAME]
- *   mlsd progress <folder> [--json] [--today YYYY-MM-DD]
+ * `mlsd`: the same core as the plugin, outside Obsidian. Every command is one
+ * `CommandSpec` (src/cli/args.ts) in COMMANDS below: its arguments, options,
+ * help and checks come from the spec. To add a command, write its spec and
+ * add it to the list.
  */
 import { promises as fs } from "fs";
 import { join } from "path";
@@ -15,52 +13,120 @@ import { DEFAULT_FILTERS, drawPrompt, type SourceFilter } from "../core/prompt";
 import { seededRng } from "../core/rng";
 import { installTemplate, summarizeCounts, type InstallRecord } from "../core/install";
 import { migrateData, type PluginData } from "../core/settings";
+import { DIFFICULTIES, DOMAINS } from "../core/types";
 import { loadTemplate } from "../generated/vaultTemplate";
-import { parseArgs, UsageError } from "./args";
+import { Args, checkChoice, commandHelp, overviewHelp, parseCommandArgs, UsageError, validList, type CommandSpec, type Io } from "./args";
 import { parseFrontmatter, parseYaml } from "./frontmatter";
 import { makeTemplate, makeTemplateFile } from "../core/template";
 import type { EmbeddedTemplate } from "../core/types";
 import { FsVault } from "./fsVault";
 import { checkMermaid } from "./mermaidCheck";
 import { progressCommand } from "./progress";
-import { folderChecklist, folderTwists, loadFolderCatalog } from "./vaultCatalog";
+import { folderChecklist, folderTwists, loadFolderCatalog, type FolderCatalog } from "./vaultCatalog";
+import { version as VERSION } from "../../manifest.json";
 
 export const PLUGIN_ID = "ml-system-design-vault";
 
-const USAGE = `Usage:
-  mlsd install <vault> [--json] [--config-dir .obsidian] [--template DIR]
-      Install or update the shipped notes in <vault>/<install folder> (default "ML System Design").
-      --template installs from a folder instead of the notes built into mlsd (to try an upgrade).
-  mlsd doctor <folder> [--json] [--no-diagrams]
-      Check notes against the content contract; exits 1 on any problem.
-  mlsd prompt <folder> [--domain D] [--difficulty easy|medium|hard] [--source both|shipped|personal]
-                       [--skip-days N] [--seed N] [--no-twist] [--json]
-      Draw a random interview prompt from the case studies under <folder>. The same seed gives the same draw.
-  mlsd checklist <folder> [--case NAME]
-      Print the design checklist (Markdown): every step's items, your checklist notes, then the case's own.
-  mlsd progress <folder> [--json] [--today YYYY-MM-DD]
-      Print the practice dashboard (sessions, step scores, weakest steps, reviews due) from the practice notes.`;
-
 type Out = (s: string) => void;
 
+const FOLDER = { name: "folder", description: "a folder of notes (a vault, the installed notes folder, or vault-template)" };
+const JSON_FLAG = { type: "boolean", description: "Print JSON instead of text." } as const;
+
+const installCommand: CommandSpec = {
+	name: "install",
+	summary: "Install or update the shipped notes in a vault, with the plugin's rules and install record.",
+	details: "Writes into <vault>/<install folder> (default \"ML System Design\"). Never overwrites your edits or your own files, never recreates a note you deleted.",
+	positionals: [{ name: "vault", description: "the vault folder (the one that holds .obsidian)" }],
+	options: {
+		json: JSON_FLAG,
+		"config-dir": { type: "string", value: "DIR", description: "The vault's config folder (default .obsidian)." },
+		template: { type: "string", value: "DIR", description: "Install from a folder instead of the notes built into mlsd (to try an upgrade)." },
+	},
+	run: (args, io) => install(args, io.out),
+};
+
+const doctorCommand: CommandSpec = {
+	name: "doctor",
+	summary: "Check notes against the content contract; exits 1 on any problem.",
+	details: "Properties, sections, minimum lengths, links and heading links, orphans, repeated paragraphs, Mermaid diagrams, Bases and Canvas files.",
+	positionals: [FOLDER],
+	options: {
+		json: JSON_FLAG,
+		"no-diagrams": { type: "boolean", description: "Skip parsing the Mermaid diagrams (faster)." },
+	},
+	run: (args, io) => doctor(args, io.out),
+};
+
+const promptCommand: CommandSpec = {
+	name: "prompt",
+	summary: "Draw a random interview prompt from the case studies in a folder.",
+	details: "The same seed gives the same draw.",
+	positionals: [FOLDER],
+	options: {
+		domain: { type: "string", value: "D", description: "Only cases of this domain (the shipped ones or any your notes use)." },
+		difficulty: { type: "string", value: "L", description: "Only cases of this difficulty.", choices: DIFFICULTIES },
+		source: { type: "string", value: "S", description: "Shipped cases, your own, or both.", choices: ["both", "shipped", "personal"] },
+		"skip-days": { type: "string", value: "N", description: "Skip cases practised in the last N days." },
+		seed: { type: "string", value: "N", description: "Seed for the draw (a whole number)." },
+		"no-twist": { type: "boolean", description: "Draw without a twist." },
+		json: JSON_FLAG,
+	},
+	run: (args, io) => prompt(args, io.out, io.err),
+};
+
+const checklistCommand: CommandSpec = {
+	name: "checklist",
+	summary: "Print the design checklist (Markdown): every step's items, your checklist notes, then the case's own.",
+	positionals: [FOLDER],
+	options: {
+		case: { type: "string", value: "NAME", description: "Add the items specific to this case study (see `mlsd cases`)." },
+	},
+	run: (args, io) => checklist(args, io.out, io.err),
+};
+
+const casesCommand: CommandSpec = {
+	name: "cases",
+	summary: "List the case studies in a folder: name, domain, difficulty, prompts, shipped or yours.",
+	positionals: [FOLDER],
+	options: {
+		domain: { type: "string", value: "D", description: "Only cases of this domain." },
+		json: JSON_FLAG,
+	},
+	run: (args, io) => cases(args, io.out, io.err),
+};
+
+/** Every command, in the order `mlsd --help` lists them. */
+export const COMMANDS: readonly CommandSpec[] = [installCommand, doctorCommand, promptCommand, checklistCommand, casesCommand, progressCommand];
+
 export async function main(argv: string[], out: Out = (s) => process.stdout.write(s + "\n"), err: Out = (s) => process.stderr.write(s + "\n")): Promise<number> {
-	const [command, ...rest] = argv;
+	const [name, ...rest] = argv;
+	const io: Io = { out, err };
+	const names = COMMANDS.map((c) => c.name);
 	try {
-		switch (command) {
-			case "install": return await installCommand(rest, out);
-			case "doctor": return await doctorCommand(rest, out);
-			case "prompt": return await promptCommand(rest, out, err);
-			case "checklist": return await checklistCommand(rest, out, err);
-			case "progress": return await progressCommand(rest, out, err);
-			case undefined: case "help": case "--help": case "-h":
-				out(USAGE);
-				return command === undefined ? 2 : 0;
-			default:
-				throw new UsageError(`Unknown command "${command}".`);
+		if (name === "--version" || name === "-v" || name === "version") {
+			out(`mlsd ${VERSION}`);
+			return 0;
 		}
+		if (name === undefined || name === "--help" || name === "-h" || name === "help") {
+			const about = rest[0] === undefined ? undefined : COMMANDS.find((c) => c.name === rest[0]);
+			if (name === "help" && rest[0] !== undefined && !about) throw new UsageError(`Unknown command "${rest[0]}". ${validList(rest[0], names, "commands")}`);
+			out(about ? commandHelp(about) : overviewHelp(COMMANDS, VERSION));
+			return name === undefined ? 2 : 0;
+		}
+		const command = COMMANDS.find((c) => c.name === name);
+		if (!command) {
+			throw new UsageError(name.startsWith("-") ? `Unknown option ${name}: options go after a command. Commands: ${names.join(", ")}.` : `Unknown command "${name}". ${validList(name, names, "commands")}`);
+		}
+		const args = parseCommandArgs(command, rest);
+		if (args.has("help")) {
+			out(commandHelp(command));
+			return 0;
+		}
+		return await command.run(args, io);
 	} catch (e) {
 		if (e instanceof UsageError) {
-			err(`${e.message}\n\n${USAGE}`);
+			const command = COMMANDS.find((c) => c.name === name);
+			err(`${e.message}\n${command ? `Run \`mlsd ${command.name} --help\` for its arguments and options.` : "Run `mlsd --help` for the commands."}`);
 			return 2;
 		}
 		err(e instanceof Error ? e.message : String(e));
@@ -113,10 +179,9 @@ async function templateFromFolder(dir: string): Promise<EmbeddedTemplate> {
 	return makeTemplate(files);
 }
 
-async function installCommand(argv: string[], out: Out): Promise<number> {
-	const args = parseArgs(argv, ["config-dir", "template"]);
+async function install(args: Args, out: Out): Promise<number> {
 	const vault = await requireFolder(args.positionals[0]);
-	const file = dataFilePath(vault, args.options.get("config-dir"));
+	const file = dataFilePath(vault, args.get("config-dir"));
 	const { data, warnings, raw, readOnly } = await readPluginData(file);
 	if (readOnly) throw new Error(`${file} comes from a newer version of the plugin; update mlsd before installing. Nothing was changed.`);
 	const saveRecord = async (record: InstallRecord): Promise<void> => {
@@ -125,11 +190,11 @@ async function installCommand(argv: string[], out: Out): Promise<number> {
 		const next = { ...raw, schema: data.schema, settings: data.settings, install: record };
 		await fs.writeFile(file, JSON.stringify(next, null, "\t") + "\n");
 	};
-	const templateDir = args.options.get("template");
+	const templateDir = args.get("template");
 	const TEMPLATE = templateDir ? await templateFromFolder(templateDir) : loadTemplate();
 	const result = await installTemplate(new FsVault(vault), TEMPLATE, data.settings.installFolder, data.install, saveRecord);
 	const c = result.counts;
-	if (args.flags.has("json")) {
+	if (args.has("json")) {
 		out(JSON.stringify({ created: c.created, updated: c.updated, keptEdited: c.keptEdited, keptDeleted: c.keptDeleted, skippedClash: c.skippedClash, offered: result.plan.actions.filter((a) => a.offer).map((a) => a.target) }));
 	} else {
 		for (const w of warnings) out(`warning: ${w}`);
@@ -148,15 +213,14 @@ export async function readDoctorFiles(folder: string): Promise<DoctorFile[]> {
 	return Promise.all(paths.map(async (path) => ({ path, text: await vault.read(path) })));
 }
 
-async function doctorCommand(argv: string[], out: Out): Promise<number> {
-	const args = parseArgs(argv, []);
+async function doctor(args: Args, out: Out): Promise<number> {
 	const folder = await requireFolder(args.positionals[0]);
 	const files = await readDoctorFiles(folder);
 	const report = await runDoctor(files, {
 		parseYaml,
-		checkDiagram: args.flags.has("no-diagrams") ? undefined : checkMermaid,
+		checkDiagram: args.has("no-diagrams") ? undefined : checkMermaid,
 	});
-	if (args.flags.has("json")) {
+	if (args.has("json")) {
 		out(JSON.stringify(report, null, 2));
 	} else {
 		const s = report.summary;
@@ -168,24 +232,39 @@ async function doctorCommand(argv: string[], out: Out): Promise<number> {
 	return report.issues.length === 0 ? 0 : 1;
 }
 
-async function promptCommand(argv: string[], out: Out, err: Out): Promise<number> {
-	const args = parseArgs(argv, ["domain", "difficulty", "source", "skip-days", "seed"]);
+/** The domains a --domain may name: the shipped ones and any a note in the folder uses. */
+function domainArg(args: Args, fc: FolderCatalog): string | null {
+	const given = args.get("domain");
+	if (given === undefined) return null;
+	const used = fc.catalog.cases().map((c) => c.domain as string);
+	const valid = [...new Set([...DOMAINS, ...used])].sort();
+	// The spelling the notes use, so the filter matches them.
+	const hit = checkChoice("domain", given, valid);
+	return used.find((d) => d.toLowerCase() === hit.toLowerCase()) ?? hit;
+}
+
+function wholeNumber(args: Args, name: string, min: number): number | undefined {
+	const text = args.get(name);
+	if (text === undefined) return undefined;
+	const n = Number(text);
+	if (text.trim() === "" || !Number.isInteger(n) || n < min) throw new UsageError(`--${name} must be a whole number${min === 0 ? " of 0 or more" : ""}; "${text}" is not.`);
+	return n;
+}
+
+async function prompt(args: Args, out: Out, err: Out): Promise<number> {
 	const folder = await requireFolder(args.positionals[0]);
-	const source = (args.options.get("source") ?? "both") as SourceFilter;
-	if (!["both", "shipped", "personal"].includes(source)) throw new UsageError(`--source must be both, shipped or personal.`);
-	const seedText = args.options.get("seed");
-	const seed = seedText === undefined ? Math.floor(Math.random() * 2 ** 31) : Number(seedText);
-	if (!Number.isInteger(seed)) throw new UsageError("--seed must be a whole number.");
-	const skip = Number(args.options.get("skip-days") ?? 0);
-	if (!Number.isFinite(skip) || skip < 0) throw new UsageError("--skip-days must be a number of days.");
+	const source = (args.get("source") ?? "both") as SourceFilter;
+	const seed = wholeNumber(args, "seed", Number.MIN_SAFE_INTEGER) ?? Math.floor(Math.random() * 2 ** 31);
+	const skip = wholeNumber(args, "skip-days", 0) ?? 0;
 	const TEMPLATE = loadTemplate();
 	const fc = await loadFolderCatalog(folder, TEMPLATE);
+	const domain = domainArg(args, fc);
 	for (const s of fc.catalog.skipped()) err(`skipped ${s.path}: ${s.problems.join("; ")}`);
 	const filters = {
 		...DEFAULT_FILTERS,
-		domain: args.options.get("domain") ?? null,
-		difficulty: args.options.get("difficulty") ?? null,
-		source, skipPractisedDays: skip, twist: !args.flags.has("no-twist"),
+		domain,
+		difficulty: args.get("difficulty") ?? null,
+		source, skipPractisedDays: skip, twist: !args.has("no-twist"),
 	};
 	const result = drawPrompt(fc.catalog, filters, seededRng(seed), localDate(), folderTwists(fc, TEMPLATE));
 	if ("error" in result) {
@@ -193,27 +272,47 @@ async function promptCommand(argv: string[], out: Out, err: Out): Promise<number
 		return 1;
 	}
 	const d = result.draw;
-	if (args.flags.has("json")) out(JSON.stringify({ case: d.caseName, prompt: d.prompt, twist: d.twist, domain: d.domain, difficulty: d.difficulty, seed }));
+	if (args.has("json")) out(JSON.stringify({ case: d.caseName, prompt: d.prompt, twist: d.twist, domain: d.domain, difficulty: d.difficulty, seed }));
 	else out(`${d.prompt}${d.twist ? `\nTwist: ${d.twist}` : ""}\n\n(${d.caseName}; ${d.domain}, ${d.difficulty}; seed ${seed})`);
 	return 0;
 }
 
-async function checklistCommand(argv: string[], out: Out, err: Out): Promise<number> {
-	const args = parseArgs(argv, ["case"]);
+async function checklist(args: Args, out: Out, err: Out): Promise<number> {
 	const folder = await requireFolder(args.positionals[0]);
 	const fc = await loadFolderCatalog(folder, loadTemplate());
-	const name = args.options.get("case");
-	const chosen = name === undefined ? null : fc.catalog.caseByName(name);
-	if (chosen === undefined) {
-		const near = fc.catalog.cases().filter((c) => c.name.toLowerCase().includes(name!.toLowerCase().split(" ")[0] ?? "")).map((c) => c.name);
-		err(`No case study named "${name}".${near.length ? ` Did you mean: ${near.slice(0, 5).join(", ")}?` : ""}`);
-		return 1;
+	const name = args.get("case");
+	let chosen = null;
+	if (name !== undefined) {
+		const names = fc.catalog.cases().map((c) => c.name);
+		if (names.length === 0) throw new UsageError(`--case "${name}": there are no case studies under "${folder}".`);
+		chosen = fc.catalog.caseByName(checkChoice("case", name, names)) ?? null;
 	}
 	const sections = await folderChecklist(fc, chosen);
 	if (sections.every((s) => s.items.length === 0)) {
-		err("No checklist items found under this folder.");
+		err(`No checklist items found under "${folder}": the framework step notes (with a "## Checklist" section) are not there.`);
 		return 1;
 	}
 	out(checklistToMarkdown(sections, { heading: `Design checklist: ${chosen ? chosen.name : "any problem"}`, level: 2 }).trimEnd());
+	return 0;
+}
+
+async function cases(args: Args, out: Out, err: Out): Promise<number> {
+	const folder = await requireFolder(args.positionals[0]);
+	const fc = await loadFolderCatalog(folder, loadTemplate());
+	const domain = domainArg(args, fc);
+	for (const s of fc.catalog.skipped()) err(`skipped ${s.path}: ${s.problems.join("; ")}`);
+	const list = fc.catalog.cases().filter((c) => domain === null || c.domain === domain);
+	if (args.has("json")) {
+		out(JSON.stringify(list.map((c) => ({ name: c.name, path: c.path, domain: c.domain, difficulty: c.difficulty, prompts: c.prompts.length, origin: c.origin })), null, 2));
+		return 0;
+	}
+	if (list.length === 0) {
+		out(domain ? `No case studies of domain "${domain}" under "${folder}".` : `No case studies under "${folder}".`);
+		return 0;
+	}
+	const w = Math.max(...list.map((c) => c.name.length));
+	const dw = Math.max(...list.map((c) => String(c.domain).length));
+	for (const c of list) out(`${c.name.padEnd(w)}  ${String(c.domain).padEnd(dw)}  ${c.difficulty.padEnd(6)}  ${String(c.prompts.length).padStart(2)} prompt${c.prompts.length === 1 ? " " : "s"}  ${c.origin === "shipped" ? "shipped" : "yours"}`);
+	out(`${list.length} case stud${list.length === 1 ? "y" : "ies"}${domain ? ` in ${domain}` : ""}.`);
 	return 0;
 }

@@ -6,10 +6,8 @@ import { promises as fs } from "fs";
 import { localDate } from "../core/dates";
 import { progressMarkdown, progressSummary } from "../core/progress";
 import { loadTemplate } from "../generated/vaultTemplate";
-import { parseArgs, UsageError } from "./args";
+import { UsageError, type Args, type CommandSpec } from "./args";
 import { loadFolderCatalog } from "./vaultCatalog";
-
-type Out = (s: string) => void;
 
 async function folderArg(path: string | undefined): Promise<string> {
 	if (!path) throw new UsageError("Name a folder.");
@@ -20,17 +18,16 @@ async function folderArg(path: string | undefined): Promise<string> {
 
 function todayArg(value: string | undefined): string {
 	if (value === undefined) return localDate();
-	if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(`${value}T00:00:00Z`))) throw new UsageError("--today must be a date such as 2026-01-31.");
+	if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(`${value}T00:00:00Z`))) throw new UsageError(`--today must be a date such as 2026-01-31; "${value}" is not.`);
 	return value;
 }
 
-export async function progressCommand(argv: string[], out: Out, err: Out): Promise<number> {
-	const args = parseArgs(argv, ["today"]);
+async function progress(args: Args, out: (s: string) => void, err: (s: string) => void): Promise<number> {
 	const folder = await folderArg(args.positionals[0]);
-	const today = todayArg(args.options.get("today"));
+	const today = todayArg(args.get("today"));
 	const fc = await loadFolderCatalog(folder, loadTemplate());
 	const summary = progressSummary(fc.catalog, fc.texts, today);
-	if (args.flags.has("json")) {
+	if (args.has("json")) {
 		out(JSON.stringify(summary, null, 2));
 		return 0;
 	}
@@ -38,3 +35,14 @@ export async function progressCommand(argv: string[], out: Out, err: Out): Promi
 	out(progressMarkdown(summary).trimEnd());
 	return 0;
 }
+
+export const progressCommand: CommandSpec = {
+	name: "progress",
+	summary: "Print the practice dashboard (sessions, step scores, weakest steps, reviews due) from the practice notes.",
+	positionals: [{ name: "folder", description: "a folder of notes that holds your practice notes" }],
+	options: {
+		json: { type: "boolean", description: "Print JSON instead of Markdown." },
+		today: { type: "string", value: "YYYY-MM-DD", description: "Compute what is due as of this date (default today)." },
+	},
+	run: (args, io) => progress(args, io.out, io.err),
+};

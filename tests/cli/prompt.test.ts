@@ -43,9 +43,17 @@ describe("mlsd checklist", () => {
 		expect(r.stdout.indexOf("## Specific to Ad click-through rate prediction")).toBeGreaterThan(order[6]!);
 		expect(r.stdout).toContain("*(from [[Example - my extra data checks]])*");
 	});
-	it("explains an unknown case", () => {
-		const r = mlsd("checklist", "vault-template", "--case", "Ad thing");
-		expect(r.code).toBe(1);
-		expect(r.stderr).toMatch(/No case study named "Ad thing"/);
+	it("answers an unknown case with the valid names and the closest one, exit 2", () => {
+		const r = mlsd("checklist", "vault-template", "--case", "fraud detection");
+		expect(r.code).toBe(2);
+		expect(r.stderr).toMatch(/--case "fraud detection" is not valid/);
+		expect(r.stderr).toContain("Ad click-through rate prediction, ");
+		expect(r.stderr).toMatch(/Did you mean "Real-time payment fraud detection"\?/);
+		expect(r.stdout).toBe("");
+	});
+	it("takes a case name in any letter case", () => {
+		const r = mlsd("checklist", "vault-template", "--case", "ad click-through rate PREDICTION");
+		expect(r.code).toBe(0);
+		expect(r.stdout).toContain("## Specific to Ad click-through rate prediction");
 	});
 });
