@@ -2,18 +2,34 @@
  * Loads the production main.js the way Obsidian mobile does: a browser
  * realm with no Buffer, no process and no Node require; only
  * require("obsidian") is answered. Run `npm run build` first (npm test does).
+ *
+ * Also proves the lean start-up: loading the plugin, the layout becoming
+ * ready and every background task after it never unpack the shipped notes
+ * embedded in main.js; the first install does.
  */
 import { existsSync, readFileSync } from "fs";
 import vm from "vm";
 import * as obsidian from "./stand-in/obsidian";
 import manifest from "../manifest.json";
 
+/** Counts what main.js decodes: unpacking the shipped notes is one decode of over a megabyte. */
+class CountingTextDecoder extends TextDecoder {
+	static bytes: number[] = [];
+	decode(input?: AllowSharedBufferSource, options?: TextDecodeOptions): string {
+		CountingTextDecoder.bytes.push(input ? input.byteLength : 0);
+		return super.decode(input, options);
+	}
+}
+
 function loadMainJs(): { exports: Record<string, unknown>; context: vm.Context; required: string[] } {
 	if (!existsSync("main.js")) throw new Error("main.js is missing: run `npm run build` first.");
 	const required: string[] = [];
 	const g = globalThis as Record<string, unknown>;
 	const context = vm.createContext({
-		console, setTimeout, clearTimeout, setInterval, clearInterval, queueMicrotask,
+		console, clearTimeout, setInterval, clearInterval, queueMicrotask,
+		// Background work is due seconds after start-up; here it runs on the next tick, so the test sees all of it.
+		setTimeout: (fn: () => void) => setTimeout(fn, 0),
+		TextDecoder: CountingTextDecoder, TextEncoder,
 		document, createEl: g.createEl, createDiv: g.createDiv, createSpan: g.createSpan, createFragment: g.createFragment,
 		activeDocument: document,
 	});
@@ -29,7 +45,16 @@ function loadMainJs(): { exports: Record<string, unknown>; context: vm.Context; 
 	return { exports: module.exports, context, required };
 }
 
+const ticks = async (n = 30): Promise<void> => {
+	for (let i = 0; i < n; i++) await new Promise((r) => setTimeout(r, 0));
+};
+
 describe("main.js in a mobile-like sandbox", () => {
+	beforeEach(() => {
+		CountingTextDecoder.bytes = [];
+		obsidian.Notice.history = [];
+	});
+
 	it("the sandbox really lacks Node globals", () => {
 		const { context } = loadMainJs();
 		expect(vm.runInContext("[typeof Buffer, typeof process, typeof require, typeof global]", context)).toEqual(["undefined", "undefined", "undefined", "undefined"]);
@@ -44,17 +69,53 @@ describe("main.js in a mobile-like sandbox", () => {
 		plugin.load();
 		await (plugin as unknown as { loading: Promise<void> }).loading;
 		expect(app.commands.executeCommandById("ml-system-design-vault:install-notes")).toBe(true);
-		for (let i = 0; i < 20; i++) await new Promise((r) => setTimeout(r, 0));
+		await ticks(40);
 		expect(app.vault.getMarkdownFiles().length).toBeGreaterThan(50);
 		expect(obsidian.Notice.history.at(-1)).toMatch(/created/i);
 	});
 
-	it("is a production build: minified, no sourcemap, no gray-matter", () => {
+	it("never unpacks the shipped notes at load, at layout-ready or in the background; the first install does, once", async () => {
+		const { exports } = loadMainJs();
+		const PluginClass = (exports.default ?? exports) as new (app: obsidian.App, m: obsidian.PluginManifest) => obsidian.Plugin;
+		const app = new obsidian.App();
+		// A vault with notes of the user's, so the background catalog build has work to do.
+		await app.vault.createFolder("Mine");
+		for (let i = 0; i < 20; i++) await app.vault.create(`Mine/Note ${i}.md`, `---\ntype: concept\ncategory: model\ntags: [mlsd/concept]\n---\n# Note ${i}\n`);
+		await app.metadataCache.settle();
+		let cacheReads = 0;
+		const getFileCache = app.metadataCache.getFileCache.bind(app.metadataCache);
+		app.metadataCache.getFileCache = (f) => (cacheReads++, getFileCache(f));
+
+		const plugin = new PluginClass(app, manifest as obsidian.PluginManifest);
+		plugin.load();
+		await (plugin as unknown as { loading: Promise<void> }).loading;
+		app.workspace.markLayoutReady();
+		await ticks();
+		// The background work really ran (the catalog read the metadata cache; the welcome offer opened)...
+		expect(cacheReads).toBeGreaterThanOrEqual(20);
+		expect(document.body.textContent).toMatch(/Install \d+ linked notes/);
+		// ...and nothing was unpacked.
+		expect(CountingTextDecoder.bytes.filter((b) => b > 100_000)).toEqual([]);
+
+		expect(app.commands.executeCommandById("ml-system-design-vault:install-notes")).toBe(true);
+		await ticks(40);
+		expect(CountingTextDecoder.bytes.filter((b) => b > 1_000_000)).toHaveLength(1);
+		expect(app.commands.executeCommandById("ml-system-design-vault:install-notes")).toBe(true);
+		await ticks(40);
+		expect(CountingTextDecoder.bytes.filter((b) => b > 1_000_000)).toHaveLength(1);
+	});
+
+	it("is a production build: minified, no sourcemap, no gray-matter, notes packed", () => {
 		const code = readFileSync("main.js", "utf8");
 		expect(code).not.toContain("sourceMappingURL");
 		expect(code).not.toMatch(/gray-matter|js-yaml/);
 		// Minified: internal names are mangled away.
 		expect(code).not.toContain("validateFolderSetting");
 		expect(code).not.toContain("summarizeCounts");
+		// The notes are not there as text: no line of a shipped case study is in main.js.
+		const note = readFileSync("vault-template/Case studies/Ad click-through rate prediction.md", "utf8");
+		const lines = note.split("\n").filter((l) => l.length > 60);
+		expect(lines.length).toBeGreaterThan(10);
+		for (const l of lines) expect(code.includes(l)).toBe(false);
 	});
 });

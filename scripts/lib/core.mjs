@@ -14,6 +14,7 @@ export async function loadCore() {
 			contents: [
 				'export * from "./src/core/hash";',
 				'export * from "./src/core/template";',
+				'export * from "./src/core/base91";',
 				'export * from "./src/cli/frontmatter";',
 			].join("\n"),
 			resolveDir: process.cwd(),

@@ -2,20 +2,20 @@
  * Keeps the catalog in step with the vault from Obsidian's metadataCache:
  * built once on first use (nothing is read at plugin load), then updated
  * incrementally on "changed", "deleted" and "rename". Files are never
- * re-read to rebuild it.
+ * re-read to rebuild it, and the shipped notes embedded in main.js are never
+ * unpacked for it: whether a note is shipped or the user's comes from the
+ * install record (the paths the plugin wrote), a lookup per note.
  */
 import { Notice, TFile, type CachedMetadata } from "obsidian";
 import { Catalog, toRecord, type RecordResult } from "../core/catalog";
-import { joinPath } from "../core/paths";
 import { installedFolder } from "../core/settings";
 import type { NoteOrigin } from "../core/types";
 import type { PluginHost } from "./host";
 
 export class CatalogService {
 	private catalog: Catalog | null = null;
-	private shippedPaths: Set<string> | null = null;
-	/** The folder shippedPaths was computed for; a change rebuilds the catalog so origins stay right. */
-	private shippedFolder: string | null = null;
+	/** The install record's folder and size when the catalog was built; a change (an install, a folder move) rebuilds it so origins stay right. */
+	private builtFor: string | null = null;
 	private announced = new Set<string>();
 
 	constructor(private readonly host: PluginHost) {}
@@ -24,7 +24,7 @@ export class CatalogService {
 	start(): void {
 		const { app, plugin } = this.host;
 		// Build the catalog a few seconds after start-up, off the critical path, so the first
-		// prompt opens as fast as every later one (about 70 ms of work at 10,000 notes).
+		// prompt opens as fast as every later one (a few milliseconds at 10,000 notes; see BENCHMARKS.md).
 		app.workspace.onLayoutReady(() => {
 			const id = window.setTimeout(() => this.get(), 3000);
 			plugin.register(() => window.clearTimeout(id));
@@ -44,8 +44,9 @@ export class CatalogService {
 
 	/** The catalog, built on first use (and again if the notes moved to another folder). */
 	get(): Catalog {
-		if (this.shippedFolder !== null && this.shippedFolder !== installedFolder(this.host.data)) this.invalidate();
+		if (this.builtFor !== null && this.builtFor !== this.recordKey()) this.invalidate();
 		if (!this.catalog) {
+			this.builtFor = this.recordKey();
 			const results: RecordResult[] = [];
 			for (const file of this.host.app.vault.getMarkdownFiles()) {
 				results.push(this.recordOf(file.path, this.host.app.metadataCache.getFileCache(file)));
@@ -55,11 +56,15 @@ export class CatalogService {
 		return this.catalog;
 	}
 
-	/** Forgets the shipped-path set (after the install folder changes). */
+	/** Drops the catalog; the next use rebuilds it from the metadata cache. */
 	invalidate(): void {
-		this.shippedPaths = null;
-		this.shippedFolder = null;
+		this.builtFor = null;
 		this.catalog = null;
+	}
+
+	private recordKey(): string {
+		const record = this.host.data.install;
+		return `${installedFolder(this.host.data)}\u0000${record.templateVersion}\u0000${Object.keys(record.files).length}`;
 	}
 
 	/** Shows one notice naming personal notes that were skipped for broken properties, once per note. */
@@ -71,13 +76,12 @@ export class CatalogService {
 		new Notice(`Skipped ${fresh.length} note${fresh.length === 1 ? "" : "s"} with invalid properties: ${names}${fresh.length > 3 ? "; and more" : ""}.`, 10000);
 	}
 
+	/** Shipped when the install record lists the path (relative to the folder the notes were installed into). */
 	origin(path: string): NoteOrigin {
-		if (!this.shippedPaths) {
-			const folder = installedFolder(this.host.data);
-			this.shippedFolder = folder;
-			this.shippedPaths = new Set(this.host.template.files.map((f) => joinPath(folder, f.path)));
-		}
-		return this.shippedPaths.has(path) ? "shipped" : "personal";
+		const folder = installedFolder(this.host.data);
+		const prefix = folder === "" || folder === "/" ? "" : `${folder}/`;
+		if (!path.startsWith(prefix)) return "personal";
+		return Object.prototype.hasOwnProperty.call(this.host.data.install.files, path.slice(prefix.length)) ? "shipped" : "personal";
 	}
 
 	private recordOf(path: string, cache: CachedMetadata | null): RecordResult {

@@ -1,5 +1,6 @@
 /** First run: offer to install the notes. Nothing is written without a yes. */
 import { Modal, Notice, Setting } from "obsidian";
+import { TEMPLATE_INFO } from "../generated/vaultTemplate";
 import type { PluginHost } from "./host";
 import { runInstall } from "./install";
 
@@ -12,7 +13,8 @@ export class WelcomeModal extends Modal {
 
 	onOpen(): void {
 		const { contentEl } = this;
-		const count = this.host.template.files.filter((f) => f.path.endsWith(".md")).length;
+		// A constant from the build: the notes themselves stay packed until the user says yes.
+		const count = TEMPLATE_INFO.notes;
 		const folder = this.host.data.settings.installFolder;
 		this.setTitle("Welcome");
 		contentEl.addClass("mlsd-welcome");
