@@ -15,6 +15,7 @@ export async function loadCore() {
 				'export * from "./src/core/hash";',
 				'export * from "./src/core/template";',
 				'export * from "./src/core/base91";',
+				'export * from "./src/core/templatePack";',
 				'export * from "./src/cli/frontmatter";',
 			].join("\n"),
 			resolveDir: process.cwd(),

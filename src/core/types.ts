@@ -30,7 +30,11 @@ export interface TemplateFile {
 	content: string;
 	/** contentHash(content) */
 	hash: string;
-	/** Frontmatter pre-parsed at build time (Markdown files only; null when absent). */
+	/**
+	 * Frontmatter pre-parsed at build time. In the plugin's bundle only template
+	 * notes keep it (their `template-for` is read from it; see core/templatePack.ts);
+	 * installed notes are read through the metadata cache. Null when absent.
+	 */
 	frontmatter: Frontmatter | null;
 }
 

@@ -1,0 +1,54 @@
+// `node scripts/size.mjs [--json]`: main.js's size now, and with twice the notes.
+//
+// Twice the notes, measured rather than imagined: the notes are packed from
+// half of the shipped files (every other one) and from all of them; the ratio
+// is how much the packed size grows when the notes double with notes of the
+// same kind (1.86 with Zstandard here: new notes share words and structure
+// with the old ones). main.js with twice today's notes = its code + today's
+// pack × that ratio. A pessimistic bound is printed too: today's notes plus a
+// letter-substituted copy of each (same statistics, nothing shared).
+// Run after a production build (main.js embeds today's pack verbatim).
+import { existsSync, readFileSync } from "fs";
+import { loadCore } from "./lib/core.mjs";
+import { readTemplate, templateModule } from "./lib/embed.mjs";
+
+export const LIMIT = 1_100_000;
+
+export async function sizeReport() {
+	if (!existsSync("main.js")) throw new Error("main.js is missing: run `npm run build` first.");
+	const core = await loadCore();
+	const template = await readTemplate();
+	const packed = async (t) => (await templateModule(t)).match(/const PACKED = '([^']*)'/)[1].length;
+	const mainBytes = readFileSync("main.js").length;
+	const all = await packed(template);
+	const code = mainBytes - all;
+	const half = await packed(core.makeTemplate(template.files.filter((_, i) => i % 2 === 0)));
+	const from = "abcdefghijklmnopqrstuvwxyz";
+	const to = "qwertyuiopasdfghjklzxcvbnm";
+	const sub = (s) => s.replace(/[a-z]/gi, (c) => {
+		const r = to[from.indexOf(c.toLowerCase())];
+		return c === c.toLowerCase() ? r : r.toUpperCase();
+	});
+	const copies = template.files.map((f) => core.makeTemplateFile(`Copy/${sub(f.path)}`, sub(f.content), f.frontmatter && JSON.parse(sub(JSON.stringify(f.frontmatter)))));
+	const pessimistic = code + (await packed(core.makeTemplate([...template.files, ...copies])));
+	return {
+		limit: LIMIT,
+		mainBytes,
+		codeBytes: code,
+		notesBytes: all,
+		notesRawBytes: template.files.reduce((n, f) => n + Buffer.byteLength(f.content), 0),
+		halfNotesBytes: half,
+		growthPerDoubling: +(all / half).toFixed(3),
+		mainBytesTwiceNotes: Math.round(code + (all * all) / half),
+		mainBytesTwiceNotesPessimistic: pessimistic,
+	};
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+	const r = await sizeReport();
+	if (process.argv.includes("--json")) console.log(JSON.stringify(r));
+	else {
+		const kb = (b) => `${(b / 1000).toFixed(0)} kB`;
+		console.log(`main.js ${kb(r.mainBytes)} (code ${kb(r.codeBytes)}, notes ${kb(r.notesBytes)} packed from ${kb(r.notesRawBytes)}); with twice the notes ${kb(r.mainBytesTwiceNotes)} (pessimistic ${kb(r.mainBytesTwiceNotesPessimistic)}); limit ${kb(r.limit)}`);
+	}
+}

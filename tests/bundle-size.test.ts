@@ -1,0 +1,37 @@
+/**
+ * main.js stays within 1.1 MB today and with twice today's notes (see
+ * scripts/size.mjs for how "twice the notes" is measured). Run after a
+ * production build (npm test builds first).
+ */
+import { spawnSync } from "child_process";
+
+interface SizeReport {
+	limit: number;
+	mainBytes: number;
+	notesBytes: number;
+	notesRawBytes: number;
+	growthPerDoubling: number;
+	mainBytesTwiceNotes: number;
+	mainBytesTwiceNotesPessimistic: number;
+}
+
+let r: SizeReport;
+beforeAll(() => {
+	const run = spawnSync(process.execPath, ["scripts/size.mjs", "--json"], { encoding: "utf8", timeout: 120_000 });
+	if (run.status !== 0) throw new Error(run.stderr);
+	r = JSON.parse(run.stdout) as SizeReport;
+});
+
+describe("main.js size", () => {
+	it("is at most 1.1 MB, with the notes packed to under 40% of their size", () => {
+		expect(r.mainBytes).toBeLessThanOrEqual(r.limit);
+		expect(r.notesBytes / r.notesRawBytes).toBeLessThan(0.4);
+	});
+
+	it("stays at most 1.1 MB with twice today's notes", () => {
+		// Doubling real notes grows the pack by less than 2x (shared words), never by less than 1.5x.
+		expect(r.growthPerDoubling).toBeGreaterThan(1.5);
+		expect(r.growthPerDoubling).toBeLessThan(2);
+		expect(r.mainBytesTwiceNotes).toBeLessThanOrEqual(r.limit);
+	});
+});
