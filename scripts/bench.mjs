@@ -1,8 +1,9 @@
-// `npm run bench [-- --write]`: builds, then runs scripts/bench/bench.ts (bundled for Node).
+// `npm run bench [-- --write | --json]`: builds, then runs scripts/bench/bench.ts (bundled for Node).
+// Only the report (or the JSON) goes to stdout; build output and progress go to stderr.
 import { build } from "esbuild";
 import { spawnSync } from "child_process";
 
-const b = spawnSync("node", ["scripts/build.mjs", "production"], { stdio: "inherit" });
+const b = spawnSync("node", ["scripts/build.mjs", "production"], { stdio: ["inherit", process.stderr, "inherit"] });
 if (b.status !== 0) process.exit(1);
 await build({
 	entryPoints: ["scripts/bench/bench.ts"],

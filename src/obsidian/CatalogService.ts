@@ -9,7 +9,7 @@
 import { Notice, TFile, type CachedMetadata } from "obsidian";
 import { Catalog, toRecord, type RecordResult } from "../core/catalog";
 import { installedFolder } from "../core/settings";
-import type { NoteOrigin } from "../core/types";
+import type { NoteOrigin, NoteType } from "../core/types";
 import type { PluginHost } from "./host";
 
 export class CatalogService {
@@ -47,11 +47,9 @@ export class CatalogService {
 		if (this.builtFor !== null && this.builtFor !== this.recordKey()) this.invalidate();
 		if (!this.catalog) {
 			this.builtFor = this.recordKey();
-			const results: RecordResult[] = [];
-			for (const file of this.host.app.vault.getMarkdownFiles()) {
-				results.push(this.recordOf(file.path, this.host.app.metadataCache.getFileCache(file)));
-			}
-			this.catalog = Catalog.from(results);
+			const { vault, metadataCache } = this.host.app;
+			// Sorted by type only; each type's records are made when a command first asks for it.
+			this.catalog = Catalog.deferred(vault.getMarkdownFiles().map((file) => ({ path: file.path, frontmatter: metadataCache.getFileCache(file)?.frontmatter })), (path) => this.origin(path));
 		}
 		return this.catalog;
 	}
@@ -67,9 +65,9 @@ export class CatalogService {
 		return `${installedFolder(this.host.data)}\u0000${record.templateVersion}\u0000${Object.keys(record.files).length}`;
 	}
 
-	/** Shows one notice naming personal notes that were skipped for broken properties, once per note. */
-	announceSkipped(): void {
-		const fresh = this.get().skipped().filter((s) => !this.announced.has(s.path));
+	/** Shows one notice naming notes (of the given types, or any) that were skipped for broken properties, once per note. */
+	announceSkipped(types?: readonly NoteType[]): void {
+		const fresh = this.get().skipped(types).filter((s) => !this.announced.has(s.path));
 		if (fresh.length === 0) return;
 		for (const s of fresh) this.announced.add(s.path);
 		const names = fresh.slice(0, 3).map((s) => `"${s.path}" (${s.problems[0] ?? "invalid properties"})`).join("; ");

@@ -36,7 +36,7 @@ export class PromptModal extends Modal {
 		this.modalEl.addClass("mlsd-prompt-modal");
 		const { contentEl } = this;
 		this.twists = await loadTwists(this.app, this.host.template);
-		this.catalog.announceSkipped();
+		this.catalog.announceSkipped(["case-study", "practice"]);
 		this.renderFilters(contentEl.createDiv({ cls: "mlsd-prompt-filters" }));
 		this.resultEl = contentEl.createDiv({ cls: "mlsd-prompt-result" });
 		const buttons = new Setting(contentEl).setClass("mlsd-prompt-buttons");

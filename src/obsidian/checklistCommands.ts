@@ -18,7 +18,7 @@ async function markdownFor(host: PluginHost, catalog: CatalogService, choice: Ca
 }
 
 function chooseCase(host: PluginHost, catalog: CatalogService, then: (c: CaseChoice) => void): void {
-	catalog.announceSkipped();
+	catalog.announceSkipped(["case-study", "framework-step", "checklist"]);
 	new CaseSuggestModal(host.app, catalog.get().cases(), then).open();
 }
 

@@ -24,7 +24,7 @@ describe("catalog", () => {
 	it("keeps valid notes, names broken ones, ignores other types", () => {
 		const c = catalog();
 		expect(c.cases().map((x) => x.name)).toEqual(["Ads", "Feed", "Podcasts"]);
-		expect(c.skipped()).toEqual([{ path: "Mine/Broken.md", problems: expect.arrayContaining([expect.stringMatching(/domain/), expect.stringMatching(/prompts/)]) }]);
+		expect(c.skipped()).toEqual([{ path: "Mine/Broken.md", type: "case-study", problems: expect.arrayContaining([expect.stringMatching(/domain/), expect.stringMatching(/prompts/)]) }]);
 		expect(c.get("Mine/Unrelated.md")).toBeUndefined();
 		expect(c.caseByName("feed")?.concepts).toEqual(["Feature store"]);
 	});

@@ -44,7 +44,7 @@ describe("scheduling from practice notes", () => {
 			practice("d", "Feed", "2026-01-07", "great"),
 		]);
 		expect(ratedReviews(catalog).map((r) => r.path)).toEqual(["Practice/a.md"]);
-		expect(catalog.skipped()).toEqual([{ path: "Practice/d.md", problems: [expect.stringMatching(/"rating" is "great"/)] }]);
+		expect(catalog.skipped()).toEqual([{ path: "Practice/d.md", type: "practice", problems: [expect.stringMatching(/"rating" is "great"/)] }]);
 	});
 
 	it("dueAfter gives the due date the new rating will have once written", () => {
