@@ -5,9 +5,10 @@
 //
 // Needs Debian's chromium (apt-get install -y chromium). Outside CI, when it
 // is missing, the test is skipped with one line saying how to enable it.
-import { existsSync, mkdirSync, readFileSync, readdirSync, statSync } from "fs";
-import { join } from "path";
-import { bundleStandIn } from "../../scripts/lib/standin-bundle.mjs";
+import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from "fs";
+import { join, resolve } from "path";
+import { pathToFileURL } from "url";
+import { bundleMarkdown, bundleStandIn } from "../../scripts/lib/standin-bundle.mjs";
 
 const CANDIDATES = [process.env.CHROMIUM_PATH, "/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"].filter(Boolean);
 const executablePath = CANDIDATES.find((p) => existsSync(p));
@@ -28,17 +29,34 @@ if (!existsSync("main.js")) {
 
 const { chromium } = await import("playwright-core");
 const OUT = "artifacts/screenshots";
+const DOCS = "docs/images";
+const UPDATE_DOCS = process.argv.includes("--update-docs");
 mkdirSync(OUT, { recursive: true });
 await bundleStandIn("artifacts/standin.js");
+await bundleMarkdown("artifacts/markdown.js");
 
 const manifest = JSON.parse(readFileSync("manifest.json", "utf8"));
 const countFiles = (dir) => readdirSync(dir).reduce((n, f) => n + (statSync(join(dir, f)).isDirectory() ? countFiles(join(dir, f)) : /\.(md|base|canvas)$/.test(f) ? 1 : 0), 0);
 const shippedFiles = countFiles("vault-template");
 
+// One page file: Obsidian-like CSS, the plugin's styles.css, KaTeX's CSS (with its fonts), Mermaid as Obsidian
+// bundles it, the stand-in and the Markdown engine. Loaded from a file: URL so the fonts resolve.
+const root = resolve(".");
+writeFileSync("artifacts/page.html", `<!doctype html><html><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<link rel="stylesheet" href="${pathToFileURL(join(root, "node_modules/katex/dist/katex.min.css"))}">
+<link rel="stylesheet" href="${pathToFileURL(join(root, "tests/browser/obsidian-base.css"))}">
+<link rel="stylesheet" href="${pathToFileURL(join(root, "styles.css"))}">
+<script src="${pathToFileURL(join(root, "node_modules/mermaid/dist/mermaid.min.js"))}"></script>
+<script src="${pathToFileURL(join(root, "artifacts/standin.js"))}"></script>
+<script src="${pathToFileURL(join(root, "artifacts/markdown.js"))}"></script>
+</head><body class="theme-light"></body></html>`);
+const PAGE = pathToFileURL(join(root, "artifacts/page.html")).href;
+
 const browser = await chromium.launch({
 	executablePath,
 	args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
-		"--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
+		"--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic", "--allow-file-access-from-files"],
 });
 
 let passed = 0;
@@ -58,17 +76,18 @@ function expect(cond, message) {
 	if (!cond) throw new Error(message);
 }
 
-async function newPage({ welcome = false } = {}) {
-	const page = await browser.newPage({ viewport: { width: 900, height: 640 } });
+const DESKTOP = { width: 900, height: 640 };
+const PHONE = { width: 390, height: 780 };
+
+async function newPage({ welcome = false, viewport = DESKTOP } = {}) {
+	const page = await browser.newPage({ viewport });
 	const errors = [];
 	page.on("pageerror", (e) => errors.push(String(e)));
 	page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
-	await page.setContent(`<!doctype html><html><head><meta charset="utf-8">
-		<style>${readFileSync("tests/browser/obsidian-base.css", "utf8")}</style>
-		<style>${readFileSync("styles.css", "utf8")}</style></head><body class="theme-light"></body></html>`);
-	await page.addScriptTag({ path: "artifacts/standin.js" });
-	await page.evaluate(async ({ code, manifest, welcome }) => {
+	await page.goto(PAGE);
+	await page.evaluate(async ({ code, manifest, welcome, phone }) => {
 		const O = window.ObsidianStandIn;
+		if (phone) document.body.classList.add("is-mobile", "is-phone");
 		const module = { exports: {} };
 		const requireShim = (name) => {
 			if (name === "obsidian") return O;
@@ -91,7 +110,7 @@ async function newPage({ welcome = false } = {}) {
 			for (let i = 0; i < 10; i++) await new Promise((r) => setTimeout(r, 0));
 			await app.metadataCache.settle();
 		};
-	}, { code: readFileSync("main.js", "utf8"), manifest, welcome });
+	}, { code: readFileSync("main.js", "utf8"), manifest, welcome, phone: viewport.width < 600 });
 	return { page, errors };
 }
 
@@ -201,13 +220,145 @@ async function installAll(page) {
 	});
 }
 
-async function showSource(page, path) {
-	await page.evaluate(async (p) => {
+/** Opens a note in reading view, rendered as Obsidian shows it, with its diagrams drawn; returns Mermaid's problems. */
+async function showRendered(page, path, scrollTo) {
+	return page.evaluate(async ({ p, scrollTo }) => {
+		for (const n of [...document.querySelectorAll(".mlsd-test-reading, .modal-container, .notice")]) n.remove();
 		const f = window.app.vault.getFileByPath(p);
 		const text = await window.app.vault.read(f);
-		document.body.createDiv({ cls: "markdown-source-view", text });
-	}, path);
+		const leaf = document.body.createDiv({ cls: "mlsd-test-reading workspace-leaf-content" });
+		leaf.createDiv({ cls: "view-header" }).createDiv({ cls: "view-header-title", text: f.basename });
+		const view = leaf.createDiv({ cls: "markdown-reading-view markdown-preview-view markdown-rendered" });
+		const sizer = view.createDiv({ cls: "markdown-preview-sizer" });
+		sizer.createDiv({ cls: "inline-title", text: f.basename });
+		window.MlsdMarkdown.initMermaid(document.body.classList.contains("theme-dark"));
+		window.MlsdMarkdown.renderMarkdown(text, sizer);
+		const problems = await window.MlsdMarkdown.drawDiagrams(sizer);
+		const target = scrollTo ? sizer.querySelector(scrollTo) : null;
+		if (target) view.scrollTop = target.offsetTop - 120;
+		return problems;
+	}, { p: path, scrollTo });
 }
+
+/** What a rendered note must not show: Markdown source that reading view would have turned into something else. */
+async function expectRendered(page) {
+	const text = await page.textContent(".mlsd-test-reading");
+	for (const raw of [/^\s*- \[[ xX]\]/m, /\[!\w+\]/, /```/, /\[\[/, /^#{1,6} /m, /^\|.*\|$/m]) expect(!raw.test(text ?? ""), `raw Markdown left in the rendered note: ${raw}`);
+}
+
+/** Light and dark screenshots of a note in reading view, side by side, at one size. */
+async function readingShots(page, path, scrollTo) {
+	const shots = [];
+	for (const theme of ["light", "dark"]) {
+		await page.evaluate((t) => { document.body.classList.remove("theme-light", "theme-dark"); document.body.classList.add(`theme-${t}`); }, theme);
+		const problems = await showRendered(page, path, scrollTo);
+		expect(problems.length === 0, `Mermaid could not draw a diagram in ${path}: ${problems.join("; ")}`);
+		await expectRendered(page);
+		shots.push(await page.screenshot());
+	}
+	await page.evaluate(() => { document.body.classList.remove("theme-dark"); document.body.classList.add("theme-light"); });
+	return shots;
+}
+
+/** Puts screenshots side by side in one PNG (fewer, smaller files for the README). */
+async function composite(shots, file) {
+	const page = await browser.newPage({ viewport: { width: 400, height: 300 } });
+	await page.setContent(`<body style="margin:0;display:flex;gap:12px;background:#8a8a8a;width:max-content;padding:12px">${shots.map((b) => `<img src="data:image/png;base64,${b.toString("base64")}">`).join("")}</body>`);
+	await page.locator("body").screenshot({ path: file });
+	await page.close();
+	if (UPDATE_DOCS) copyFileSync(file, join(DOCS, file.slice(file.lastIndexOf("/") + 1)));
+}
+
+/**
+ * A note as users see it: reading view in light and dark, at desktop size (this page) and phone size
+ * (a phone-sized page with the same note), saved as <name>-desktop.png and <name>-phone.png.
+ */
+async function captureNote(page, path, name, scrollTo) {
+	await composite(await readingShots(page, path, scrollTo), `${OUT}/${name}-desktop.png`);
+	const text = await page.evaluate(async (p) => window.app.vault.read(window.app.vault.getFileByPath(p)), path);
+	const { page: phone, errors } = await newPage({ viewport: PHONE });
+	await phone.evaluate(async ({ p, text }) => {
+		const folder = p.slice(0, p.lastIndexOf("/"));
+		if (folder && !window.app.vault.getAbstractFileByPath(folder)) await window.app.vault.createFolder(folder);
+		await window.app.vault.create(p, text);
+	}, { p: path, text });
+	await composite(await readingShots(phone, path, scrollTo), `${OUT}/${name}-phone.png`);
+	expect(errors.length === 0, `page errors: ${errors.join("; ")}`);
+	await phone.close();
+}
+
+/** Every ```mermaid block in the shipped notes, with where it is. */
+function vaultDiagrams(dir = "vault-template") {
+	return readdirSync(dir).flatMap((n) => {
+		const p = join(dir, n);
+		if (statSync(p).isDirectory()) return vaultDiagrams(p);
+		if (!p.endsWith(".md")) return [];
+		const out = [];
+		const lines = readFileSync(p, "utf8").split("\n");
+		for (let i = 0; i < lines.length; i++) {
+			if (lines[i].trim() !== "```mermaid") continue;
+			const start = i + 1;
+			let j = start;
+			while (j < lines.length && lines[j].trim() !== "```") j++;
+			out.push({ where: `${p}:${start}`, code: lines.slice(start, j).join("\n") });
+			i = j;
+		}
+		return out;
+	});
+}
+
+await test("every Mermaid diagram in the vault renders to SVG with the Mermaid Obsidian bundles", async () => {
+	const diagrams = vaultDiagrams();
+	expect(diagrams.length > 0, "no diagrams found");
+	const { page } = await newPage();
+	const version = await page.evaluate(() => window.mermaid?.version?.() ?? window.mermaid?.mermaidAPI?.getConfig?.()?.version ?? null);
+	const pinned = JSON.parse(readFileSync("node_modules/mermaid/package.json", "utf8")).version;
+	const failures = [];
+	let drawn = 0;
+	// In batches, in one page: fast, and a failure names its note and line.
+	for (let i = 0; i < diagrams.length; i += 40) {
+		const batch = diagrams.slice(i, i + 40);
+		const r = await page.evaluate(async (batch) => {
+			window.MlsdMarkdown.initMermaid(false);
+			const out = [];
+			let n = 0;
+			for (const [k, d] of batch.entries()) {
+				try {
+					const { svg } = await window.mermaid.render(`all-${Date.now()}-${k}`, d.code);
+					if (!/^<svg[\s\S]*<\/svg>$/.test(svg.trim()) || /Syntax error in text/.test(svg)) out.push(`${d.where}: no diagram drawn`);
+					else n++;
+				} catch (e) {
+					out.push(`${d.where}: ${(e && e.message) || e}`);
+				}
+			}
+			for (const el of [...document.querySelectorAll("body > div[id^='dall-']")]) el.remove();
+			return { failures: out, drawn: n };
+		}, batch);
+		failures.push(...r.failures);
+		drawn += r.drawn;
+	}
+	expect(failures.length === 0, `${failures.length} of ${diagrams.length} diagrams did not render:\n        ${failures.join("\n        ")}`);
+	expect(drawn === diagrams.length, `drew ${drawn} of ${diagrams.length}`);
+	results.push(`    (${drawn} diagrams drawn with Mermaid ${version ?? pinned})`);
+	await page.close();
+});
+
+await test("a case study renders as in reading view: properties, callouts, tables, math, diagrams as SVG (light and dark, desktop and phone)", async () => {
+	const { page, errors } = await newPage();
+	await installAll(page);
+	const path = "ML System Design/Case studies/Ad click-through rate prediction.md";
+	await showRendered(page, path);
+	expect((await page.$$(".mlsd-test-reading .mermaid svg")).length >= 1, "the case's diagrams are drawn as SVG");
+	expect((await page.$$(".mlsd-test-reading .metadata-container")).length === 1, "properties shown");
+	expect((await page.$$(".mlsd-test-reading table")).length >= 1, "tables rendered");
+	expect((await page.$$(".mlsd-test-reading a.internal-link")).length >= 8, "wikilinks rendered as links");
+	await captureNote(page, path, "case-study", ".mermaid");
+	// Math: any note with $...$ renders through KaTeX.
+	await showRendered(page, "ML System Design/Concepts/Metrics/Precision and recall.md");
+	expect((await page.$$(".mlsd-test-reading .katex")).length >= 1, "math rendered with KaTeX");
+	expect(errors.length === 0, `page errors: ${errors.join("; ")}`);
+	await page.close();
+});
 
 await test("prompt modal draws, filters and starts practice (light and dark)", async () => {
 	const { page, errors } = await newPage();
@@ -228,8 +379,8 @@ await test("prompt modal draws, filters and starts practice (light and dark)", a
 	expect(path && path.startsWith("ML System Design practice/Practice "), `practice note: ${path}`);
 	const text = await page.evaluate(async (p) => window.app.vault.read(window.app.vault.getFileByPath(p)), path);
 	expect(text.includes("> [!example]- Reference case study"), "reference is folded");
-	await showSource(page, path);
-	await page.screenshot({ path: `${OUT}/practice-note-source-light.png`, fullPage: false });
+	await captureNote(page, path, "practice-note");
+	expect((await page.$$(".mlsd-test-reading .callout.is-collapsed[data-callout='example']")).length === 1, "the reference case is a folded callout");
 	expect(errors.length === 0, `page errors: ${errors.join("; ")}`);
 	await page.close();
 });
@@ -246,10 +397,10 @@ await test("generated checklist for a chosen case (light and dark)", async () =>
 	await page.evaluate(() => window.settle());
 	const path = await page.evaluate(() => window.app.workspace.getActiveFile()?.path);
 	expect(/Checklist .* Real-time payment fraud detection\.md$/.test(path ?? ""), `checklist note: ${path}`);
-	await showSource(page, path);
-	const text = await page.textContent(".markdown-source-view");
-	expect(text.includes("## Specific to Real-time payment fraud detection"), "case section present");
-	await shoot(page, "generated-checklist");
+	const source = await page.evaluate(async (p) => window.app.vault.read(window.app.vault.getFileByPath(p)), path);
+	expect(source.includes("## Specific to Real-time payment fraud detection"), "case section present");
+	await captureNote(page, path, "checklist");
+	expect((await page.$$(".mlsd-test-reading input.task-list-item-checkbox")).length >= 20, "checklist items are checkboxes");
 	await page.close();
 });
 
@@ -280,10 +431,9 @@ await test("mock interview: status-bar timer, self-review, progress note and cas
 	await command(page, "open-progress");
 	const progressPath = await page.evaluate(() => window.app.workspace.getActiveFile()?.path);
 	expect(/Progress\.md$/.test(progressPath ?? ""), `progress note: ${progressPath}`);
-	await showSource(page, progressPath);
-	expect((await page.textContent(".markdown-source-view")).includes("Ad click-through rate prediction"), "progress lists the practised case");
-	await shoot(page, "progress-note");
-	await page.evaluate(() => { for (const n of [...document.querySelectorAll(".markdown-source-view")]) n.remove(); });
+	await captureNote(page, progressPath, "progress");
+	expect((await page.textContent(".mlsd-test-reading")).includes("Ad click-through rate prediction"), "progress lists the practised case");
+	await page.evaluate(() => { for (const n of [...document.querySelectorAll(".mlsd-test-reading")]) n.remove(); });
 
 	await page.evaluate(async () => {
 		const f = window.app.vault.getFileByPath("ML System Design/Case studies/Ad click-through rate prediction.md");

@@ -1280,9 +1280,22 @@ export class ItemView extends View {
 	}
 }
 
+/** The browser test's Markdown engine (tests/browser/markdown.ts), when loaded on the page. */
+interface MarkdownEngine {
+	renderMarkdown(markdown: string, el: HTMLElement, options?: { properties?: boolean }): void;
+	drawDiagrams(el: HTMLElement): Promise<string[]>;
+}
+
 export class MarkdownRenderer {
-	static async render(_app: App, markdown: string, el: HTMLElement): Promise<void> {
-		el.createEl("pre", { text: markdown });
+	/** Renders Markdown into `el` as reading view does. In jest (no engine loaded), one paragraph per block of text. */
+	static async render(_app: App, markdown: string, el: HTMLElement, _sourcePath: string, _component: Component): Promise<void> {
+		const engine = (globalThis as { MlsdMarkdown?: MarkdownEngine }).MlsdMarkdown;
+		if (engine) {
+			engine.renderMarkdown(markdown, el, { properties: false });
+			await engine.drawDiagrams(el);
+			return;
+		}
+		for (const block of markdown.split(/\n{2,}/)) if (block.trim() !== "") el.createEl("p", { text: block.trim() });
 	}
 }
 
