@@ -13,6 +13,8 @@ import { loadCore } from "./lib/core.mjs";
 import { readTemplate, templateModule } from "./lib/embed.mjs";
 
 export const LIMIT = 1_100_000;
+/** The notes' size when issue 15 set the budget ("main.js at most 1.1 MB even with twice today's notes"): 228 files. */
+export const ISSUE_NOTES_BYTES = 1_571_697;
 
 export async function sizeReport() {
 	if (!existsSync("main.js")) throw new Error("main.js is missing: run `npm run build` first.");
@@ -31,12 +33,17 @@ export async function sizeReport() {
 	});
 	const copies = template.files.map((f) => core.makeTemplateFile(`Copy/${sub(f.path)}`, sub(f.content), f.frontmatter && JSON.parse(sub(JSON.stringify(f.frontmatter)))));
 	const pessimistic = code + (await packed(core.makeTemplate([...template.files, ...copies])));
+	const raw = template.files.reduce((n, f) => n + Buffer.byteLength(f.content), 0);
+	// Packed size grows as raw^(log2 growth): project to twice the notes the budget was set for.
+	const toTwiceIssue = Math.pow((2 * ISSUE_NOTES_BYTES) / raw, Math.log2(all / half));
 	return {
 		limit: LIMIT,
+		issueNotesRawBytes: ISSUE_NOTES_BYTES,
+		mainBytesTwiceIssueNotes: Math.round(code + all * toTwiceIssue),
 		mainBytes,
 		codeBytes: code,
 		notesBytes: all,
-		notesRawBytes: template.files.reduce((n, f) => n + Buffer.byteLength(f.content), 0),
+		notesRawBytes: raw,
 		halfNotesBytes: half,
 		growthPerDoubling: +(all / half).toFixed(3),
 		mainBytesTwiceNotes: Math.round(code + (all * all) / half),
@@ -49,6 +56,6 @@ if (import.meta.url === `file://${process.argv[1]}`) {
 	if (process.argv.includes("--json")) console.log(JSON.stringify(r));
 	else {
 		const kb = (b) => `${(b / 1000).toFixed(0)} kB`;
-		console.log(`main.js ${kb(r.mainBytes)} (code ${kb(r.codeBytes)}, notes ${kb(r.notesBytes)} packed from ${kb(r.notesRawBytes)}); with twice the notes ${kb(r.mainBytesTwiceNotes)} (pessimistic ${kb(r.mainBytesTwiceNotesPessimistic)}); limit ${kb(r.limit)}`);
+		console.log(`main.js ${kb(r.mainBytes)} (code ${kb(r.codeBytes)}, notes ${kb(r.notesBytes)} packed from ${kb(r.notesRawBytes)}); with twice the notes of issue 15 (${kb(2 * r.issueNotesRawBytes)}) ${kb(r.mainBytesTwiceIssueNotes)}; with twice today's ${kb(r.mainBytesTwiceNotes)} (pessimistic ${kb(r.mainBytesTwiceNotesPessimistic)}); limit ${kb(r.limit)}`);
 	}
 }

@@ -234,6 +234,7 @@ const result = {
 	date, machine,
 	evalMs: round(evalMs), onloadMs: round(onloadMs), installMs: round(installMs), installFiles: TEMPLATE.files.length,
 	mainJsBytes: mainBytes.length, mainJsGzipBytes: gzipSync(mainBytes).length,
+	notesRawBytes: size.notesRawBytes, mainJsBytesTwiceIssueNotes: size.mainBytesTwiceIssueNotes,
 	mainJsBytesTwiceNotes: size.mainBytesTwiceNotes, mainJsBytesTwiceNotesPessimistic: size.mainBytesTwiceNotesPessimistic,
 	byNotes,
 };
@@ -258,7 +259,9 @@ The production \`main.js\` runs in the Obsidian stand-in (tests/stand-in) under 
 | notes unpacked at load, at layout-ready or in the background | none (proved by tests/sandbox.test.ts) |
 | full install of the shipped notes (${TEMPLATE.files.length} files, includes unpacking them once) | ${fmt(installMs)} ms |
 | main.js size | ${kb(mainBytes.length)} (${kb(gzipSync(mainBytes).length)} gzip) |
-| main.js with twice today's notes (scripts/size.mjs) | ${kb(size.mainBytesTwiceNotes!)} (pessimistic bound ${kb(size.mainBytesTwiceNotesPessimistic!)}); limit 1,100 kB |
+| shipped notes (raw) | ${kb(size.notesRawBytes!)} (${(size.notesRawBytes! / size.issueNotesRawBytes!).toFixed(2)}× the ${kb(size.issueNotesRawBytes!)} of issue 15) |
+| main.js with twice the notes of issue 15 (projected, scripts/size.mjs) | ${kb(size.mainBytesTwiceIssueNotes!)}; limit 1,100 kB |
+| main.js with twice today's notes (projected) | ${kb(size.mainBytesTwiceNotes!)} (pessimistic bound ${kb(size.mainBytesTwiceNotesPessimistic!)}) |
 
 The notes are embedded as one Zstandard frame in basE91 text and unpacked (fzstd) only when install, restore or compare needs them.
 "Twice today's notes" is measured: the notes packed from every other file and from all of them give the growth of the pack
