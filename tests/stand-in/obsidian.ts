@@ -317,6 +317,10 @@ export class Vault extends Events {
 	async cachedRead(file: TFile): Promise<string> {
 		return this.read(file);
 	}
+	/** Stand-in only: a file's text without counting a read (an open editor follows the file with it). */
+	peek(path: string): string | undefined {
+		return this.contents.get(path);
+	}
 	async modify(file: TFile, data: string): Promise<void> {
 		this.ensureFile(file);
 		this.checkFault("modify", file.path);
@@ -632,15 +636,24 @@ export class Editor {
 		for (let i = 0; i < p.line && i < lines.length; i++) o += lines[i]!.length + 1;
 		return o + p.ch;
 	}
-	replaceSelection(replacement: string): void {
-		this.replaceRange(replacement, this.cursor);
+	private position(offset: number): EditorPosition {
+		const before = this.text.slice(0, offset).split("\n");
+		return { line: before.length - 1, ch: before[before.length - 1]!.length };
 	}
+	/** Inserts at the cursor; the cursor ends after the insertion. */
+	replaceSelection(replacement: string): void {
+		const a = this.offset(this.cursor);
+		this.replaceRange(replacement, this.cursor);
+		this.cursor = this.position(a + replacement.length);
+	}
+	/** Replaces a range; like CodeMirror, the cursor keeps its place in the text around it. */
 	replaceRange(replacement: string, from: EditorPosition, to?: EditorPosition): void {
 		const a = this.offset(from);
 		const b = to ? this.offset(to) : a;
+		const c = this.offset(this.cursor);
 		this.text = this.text.slice(0, a) + replacement + this.text.slice(b);
-		const before = (this.text.slice(0, a) + replacement).split("\n");
-		this.cursor = { line: before.length - 1, ch: before[before.length - 1]!.length };
+		const mapped = c < a ? c : c >= b && c > a ? c + replacement.length - (b - a) : c === a && b === a ? c : a + replacement.length;
+		this.cursor = this.position(mapped);
 	}
 }
 
@@ -668,6 +681,10 @@ export class MarkdownView extends View {
 	getViewType(): string {
 		return "markdown";
 	}
+	/** Writes the editor's text to the file (Obsidian saves on a debounce; plugins may save at once). */
+	async save(): Promise<void> {
+		if (this.file && this.app.vault.getFileByPath(this.file.path) === this.file) await this.app.vault.modify(this.file, this.editor.getValue());
+	}
 	getDisplayText(): string {
 		return this.file?.basename ?? "";
 	}
@@ -684,6 +701,11 @@ export class WorkspaceLeaf extends Events {
 		view.file = file;
 		view.editor.setValue(await file.vault.cachedRead(file));
 		file.vault.readCount--;
+		// As in Obsidian, an open editor follows changes written to its file by others (the stand-in has no unsaved state to guard).
+		file.vault.on("modify", (f: TAbstractFile) => {
+			const text = f === view.file ? file.vault.peek(f.path) : undefined;
+			if (text !== undefined && text !== view.editor.getValue()) view.editor.setValue(text);
+		});
 		this.view = view;
 		this.app.workspace.setActiveLeaf(this);
 		this.app.workspace.trigger("file-open", file);

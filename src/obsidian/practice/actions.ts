@@ -175,5 +175,5 @@ export async function reviewFlashcards(host: PluginHost, c: CaseRecord): Promise
 			: `None of the concept notes "${c.name}" lists has "Question::Answer" flashcards.`);
 		return;
 	}
-	new FlashcardsModal(app, c.name, decks, missing).open();
+	new FlashcardsModal(app, c.name, decks, missing, c.path).open();
 }

@@ -2,6 +2,7 @@
 import { TFile, type App } from "obsidian";
 import { toRecord, type PracticeRecord } from "../../core/catalog";
 import { timingSection, withTimingSection, type StepResult } from "../../core/practice";
+import { processNote } from "../noteWrite";
 
 export type PracticeNoteCheck = { record: PracticeRecord } | { problem: string };
 
@@ -24,14 +25,17 @@ export function liveFile(app: App, file: TFile | string): TFile | null {
 	return found;
 }
 
-/** Sets properties with processFrontMatter, then writes the "## Timing" table. Returns false when the note is gone. */
+/**
+ * Writes the "## Timing" table (through the editor when the note is open), then sets properties with
+ * processFrontMatter. Returns false when the note is gone.
+ */
 export async function writeLoopResults(app: App, file: TFile, properties: Record<string, unknown>, results: readonly StepResult[]): Promise<boolean> {
+	if (!liveFile(app, file)) return false;
+	await processNote(app, file, (text) => withTimingSection(text, timingSection(results)));
 	if (!liveFile(app, file)) return false;
 	await app.fileManager.processFrontMatter(file, (fm: Record<string, unknown>) => {
 		Object.assign(fm, properties);
 	});
-	if (!liveFile(app, file)) return false;
-	await app.vault.process(file, (text) => withTimingSection(text, timingSection(results)));
 	return true;
 }
 
