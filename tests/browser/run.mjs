@@ -432,7 +432,8 @@ await test("mock interview: status-bar timer, self-review, progress note and cas
 	const progressPath = await page.evaluate(() => window.app.workspace.getActiveFile()?.path);
 	expect(/Progress\.md$/.test(progressPath ?? ""), `progress note: ${progressPath}`);
 	await captureNote(page, progressPath, "progress");
-	expect((await page.textContent(".mlsd-test-reading")).includes("Ad click-through rate prediction"), "progress lists the practised case");
+	const practised = String(fm.case).replace(/^\[\[|\]\]$/g, "");
+	expect((await page.textContent(".mlsd-test-reading")).includes(practised), `progress lists the practised case (${practised})`);
 	await page.evaluate(() => { for (const n of [...document.querySelectorAll(".mlsd-test-reading")]) n.remove(); });
 
 	await page.evaluate(async () => {
