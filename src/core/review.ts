@@ -9,8 +9,8 @@
  * interval is a whole number of days and the same notes give the same dates.
  *
  * With an interview date, no interval jumps past it: every practised case
- * comes back before the date, and an anchor case comes back after at most
- * half the time left, so it is practised at least twice more.
+ * comes back in the final days before the date, and an anchor case comes
+ * back after at most half the time left, so it is practised at least twice more.
  */
 import { restoreDatePrototype } from "./datePrototypeGuard";
 import { createEmptyCard, fsrs, generatorParameters, Rating, type Card, type Grade } from "ts-fsrs";
@@ -76,17 +76,29 @@ export function isAnchor(plan: InterviewPlan, caseName: string): boolean {
 	return plan.anchors.some((a) => key(a) === key(caseName));
 }
 
+/** Reviews in the last days before the interview are the final pass: such a case is not brought back again. */
+export const FINAL_DAYS = 4;
+
+/** A small stable number from a name, to spread final reviews over the last days instead of piling them on one. */
+function spread(name: string, range: number): number {
+	let h = 0;
+	for (const ch of key(name)) h = (h * 31 + ch.charCodeAt(0)) >>> 0;
+	return range > 0 ? h % range : 0;
+}
+
 /**
- * The due date with the interview date respected: a case last reviewed with
- * `r` days to go comes back within `r - 1` days (the day before at the
- * latest); an anchor within half the time left while four or more days
- * remain. After the interview, FSRS decides alone.
+ * The due date with the interview date respected. While more than
+ * FINAL_DAYS remain after a review, no interval jumps past the date: a case
+ * comes back in the final days (spread over them by name, so they do not all
+ * land on the eve), and an anchor comes back after at most half the time
+ * left, so it is practised at least twice more. A review inside the final
+ * days is the last pass; after the interview, FSRS decides alone.
  */
-export function capDue(lastReview: string, due: string, plan: InterviewPlan, anchor: boolean): string {
+export function capDue(lastReview: string, due: string, plan: InterviewPlan, anchor: boolean, caseName = ""): string {
 	if (!plan.interviewDate) return due;
 	const left = daysBetween(lastReview, plan.interviewDate);
-	if (left <= 1) return due;
-	const limit = anchor && left >= 4 ? Math.floor(left / 2) : left - 1;
+	if (left <= FINAL_DAYS) return due;
+	const limit = anchor ? Math.floor(left / 2) : left - 1 - spread(caseName, FINAL_DAYS);
 	const cap = addDays(lastReview, limit);
 	return cap < due ? cap : due;
 }
@@ -124,7 +136,7 @@ function groupByCase(reviews: readonly PracticeReview[]): Map<string, PracticeRe
 export function scheduleOf(reviews: readonly { caseName: string; date: string; rating: PracticeRating }[], plan: InterviewPlan = NO_PLAN): CaseSchedule {
 	const card = replayCard(reviews);
 	const last = reviews[reviews.length - 1]!;
-	const due = capDue(last.date, isoDay(card.due), plan, isAnchor(plan, last.caseName));
+	const due = capDue(last.date, isoDay(card.due), plan, isAnchor(plan, last.caseName), last.caseName);
 	return { caseName: last.caseName, card, due, reviews: reviews.length, lastReview: last.date };
 }
 
