@@ -63,7 +63,7 @@ export interface StepOverrun {
 	timed: number;
 	/** Sessions in which it ran over. */
 	over: number;
-	/** Average minutes over budget across the timed sessions (one decimal). */
+	/** Average minutes over budget in the sessions that ran over (one decimal; 0 when none did). */
 	averageOver: number;
 }
 
@@ -197,7 +197,7 @@ function overruns(catalog: Catalog, practice: readonly PracticeRecord[]): StepOv
 		}
 	}
 	return [...acc].sort(([a], [b]) => a - b).map(([step, a]) => ({
-		step, name: names.get(step) ?? `Step ${step}`, timed: a.timed, over: a.over, averageOver: Math.round((a.total / a.timed) * 10) / 10,
+		step, name: names.get(step) ?? `Step ${step}`, timed: a.timed, over: a.over, averageOver: a.over === 0 ? 0 : Math.round((a.total / a.over) * 10) / 10,
 	}));
 }
 
@@ -229,7 +229,7 @@ function nextActions(catalog: Catalog, s: Omit<ProgressSummary, "next">, plan: I
 	const weak = s.weakestSteps.find((w) => w.average < 3);
 	if (weak) out.push({ kind: "drill", step: weak.step, text: `Drill step ${weak.step} (${stepTitle(weak.name)}): it averages ${weak.average.toFixed(1)} of 4${weak.concepts.length > 0 ? `; revisit ${weak.concepts.slice(0, 2).join(" and ")}` : ""}.` });
 	const slow = [...s.overruns].filter((o) => o.over > 0 && o.step !== weak?.step).sort((a, b) => b.averageOver - a.averageOver || a.step - b.step)[0];
-	if (slow) out.push({ kind: "timing", step: slow.step, text: `Keep step ${slow.step} (${stepTitle(slow.name)}) to its budget: it ran over in ${slow.over} of ${slow.timed} timed sessions, by ${slow.averageOver.toFixed(1)} min on average.` });
+	if (slow) out.push({ kind: "timing", step: slow.step, text: `Keep step ${slow.step} (${stepTitle(slow.name)}) to its budget: it ran over in ${slow.over} of ${slow.timed} timed sessions, by ${slow.averageOver.toFixed(1)} min on average when it did.` });
 	const practised = new Set([...caseSchedules(catalog, plan).keys(), ...catalog.practice().map((p) => p.caseName.toLowerCase())]);
 	const fresh = introductionOrder(catalog.cases().filter((c) => c.prompts.length > 0), practised, plan)[0];
 	if (fresh) out.push({ kind: "new", case: fresh.case.name, text: `Start ${fresh.case.name} (${fresh.reason}).` });
@@ -345,8 +345,8 @@ function trendPart(s: ProgressSummary): string[] {
 
 function overrunPart(s: ProgressSummary): string[] {
 	if (s.overruns.length === 0) return [];
-	const rows = s.overruns.map((o) => [`${o.step}. ${stepTitle(o.name)}`, `${o.over} of ${o.timed}`, o.averageOver.toFixed(1)]);
-	return ["## Overruns", "", ...table(["Step", "Sessions over budget", "Average over (min)"], ["l", "r", "r"], rows), ""];
+	const rows = s.overruns.map((o) => [`${o.step}. ${stepTitle(o.name)}`, `${o.over} of ${o.timed}`, o.over > 0 ? o.averageOver.toFixed(1) : "–"]);
+	return ["## Overruns", "", ...table(["Step", "Timed sessions over budget", "Average over when over (min)"], ["l", "r", "r"], rows), ""];
 }
 
 function domainPart(s: ProgressSummary): string[] {
