@@ -226,16 +226,21 @@ function nextActions(catalog: Catalog, s: Omit<ProgressSummary, "next">, plan: I
 	const out: NextAction[] = [];
 	const due = s.due.filter((d) => d.overdueDays >= 0);
 	if (due[0]) out.push({ kind: "review", case: due[0].case, text: `Run a mock interview of ${due[0].case}: ${due[0].overdueDays === 0 ? "it is due today" : `it is ${plural(due[0].overdueDays, "day")} overdue`}.` });
-	const weak = s.weakestSteps.find((w) => w.average < 3);
-	if (weak) out.push({ kind: "drill", step: weak.step, text: `Drill step ${weak.step} (${stepTitle(weak.name)}): it averages ${weak.average.toFixed(1)} of 4${weak.concepts.length > 0 ? `; revisit ${weak.concepts.slice(0, 2).join(" and ")}` : ""}.` });
-	const slow = [...s.overruns].filter((o) => o.over > 0 && o.step !== weak?.step).sort((a, b) => b.averageOver - a.averageOver || a.step - b.step)[0];
+	const weak = s.weakestSteps.filter((w) => w.average < 3);
+	if (weak[0]) out.push(drill(weak[0]));
+	const slow = [...s.overruns].filter((o) => o.over > 0).sort((a, b) => b.averageOver - a.averageOver || a.step - b.step)[0];
 	if (slow) out.push({ kind: "timing", step: slow.step, text: `Keep step ${slow.step} (${stepTitle(slow.name)}) to its budget: it ran over in ${slow.over} of ${slow.timed} timed sessions, by ${slow.averageOver.toFixed(1)} min on average when it did.` });
-	const practised = new Set([...caseSchedules(catalog, plan).keys(), ...catalog.practice().map((p) => p.caseName.toLowerCase())]);
-	const fresh = introductionOrder(catalog.cases().filter((c) => c.prompts.length > 0), practised, plan)[0];
-	if (fresh) out.push({ kind: "new", case: fresh.case.name, text: `Start ${fresh.case.name} (${fresh.reason}).` });
 	if (cardsDue !== null && cardsDue > 0) out.push({ kind: "cards", text: `Review the ${plural(cardsDue, "flashcard")} due today.` });
 	if (s.interviewDate === null) out.push({ kind: "set-date", text: "Set your interview date, so every case you practise comes back before it." });
+	const practised = new Set([...caseSchedules(catalog, plan).keys(), ...catalog.practice().map((p) => p.caseName.toLowerCase())]);
+	const fresh = introductionOrder(catalog.cases().filter((c) => c.prompts.length > 0), practised, plan);
+	for (const f of fresh.slice(0, 2)) out.push({ kind: "new", case: f.case.name, text: `Start ${f.case.name} (${f.reason}).` });
+	if (weak[1]) out.push(drill(weak[1]));
 	return out.slice(0, 3);
+}
+
+function drill(w: ProgressSummary["weakestSteps"][number]): NextAction {
+	return { kind: "drill", step: w.step, text: `Drill step ${w.step} (${stepTitle(w.name)}): it averages ${w.average.toFixed(1)} of 4${w.concepts.length > 0 ? `; revisit ${w.concepts.slice(0, 2).join(" and ")}` : ""}.` };
 }
 
 function dueList(catalog: Catalog, today: string, plan: InterviewPlan): ProgressSummary["due"] {

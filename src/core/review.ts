@@ -232,9 +232,9 @@ export function introductionOrder(cases: readonly CaseRecord[], practised: Reado
 			});
 		}
 	};
-	roundRobin(targets, (d) => `a ${d} case, one of your target domains`);
+	roundRobin(targets, (d) => `a case from ${d}, one of your target domains`);
 	const others = [...new Set(fresh.map((c) => key(c.domain)))].filter((d) => !targets.includes(d)).sort();
-	roundRobin(others, (d) => `a ${d} case`);
+	roundRobin(others, (d) => `a case from ${d}`);
 	return out;
 }
 

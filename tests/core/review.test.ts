@@ -175,7 +175,7 @@ describe("nextDueCase", () => {
 		const order = introductionOrder(catalog.cases(), new Set(), plan);
 		expect(order.map((o) => o.case.name)).toEqual(["Fraud", "Search", "Ads CTR", "Feed", "Bidding", "Podcasts", "Captions"]);
 		expect(order[0]!.reason).toBe("one of your anchor cases");
-		expect(order[2]!.reason).toMatch(/ads case, one of your target domains/);
+		expect(order[2]!.reason).toBe("a case from ads, one of your target domains");
 		const next = nextDueCase(catalog, "2026-01-10", opts(1, plan));
 		expect(next).toMatchObject({ kind: "new", reason: "one of your anchor cases" });
 		expect(next.kind === "new" && next.case.name).toBe("Fraud");
