@@ -72,7 +72,7 @@ describe("vault-template", () => {
 			const need =
 				n.data.type === "case-study" ? ["mlsd/case-study", `mlsd/domain/${String(n.data.domain)}`]
 				: n.data.type === "concept" ? ["mlsd/concept", `mlsd/concept/${String(n.data.category)}`]
-				: n.data.type === "framework-step" ? ["mlsd/step"]
+				: n.data.type === "framework-step" ? ["mlsd/framework-step"]
 				: n.data.type === "moc" ? ["mlsd/moc"]
 				: n.data.type === "twist" ? ["mlsd/twist"] : [];
 			for (const t of need) if (!tags.includes(t)) missing.push(`${n.path}: ${t}`);
