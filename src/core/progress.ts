@@ -234,7 +234,7 @@ function nextActions(catalog: Catalog, s: Omit<ProgressSummary, "next">, plan: I
 	if (s.interviewDate === null) out.push({ kind: "set-date", text: "Set your interview date, so every case you practise comes back before it." });
 	const practised = new Set([...caseSchedules(catalog, plan).keys(), ...catalog.practice().map((p) => p.caseName.toLowerCase())]);
 	const fresh = introductionOrder(catalog.cases().filter((c) => c.prompts.length > 0), practised, plan);
-	for (const f of fresh.slice(0, 2)) out.push({ kind: "new", case: f.case.name, text: `Start ${f.case.name} (${f.reason}).` });
+	for (const f of fresh.slice(0, 3)) out.push({ kind: "new", case: f.case.name, text: `Start ${f.case.name} (${f.reason}).` });
 	if (weak[1]) out.push(drill(weak[1]));
 	return out.slice(0, 3);
 }

@@ -93,7 +93,7 @@ export class ProgressView extends ItemView {
 			const row = over.createDiv({ cls: "mlsd-chart-row" });
 			row.createDiv({ cls: "mlsd-chart-label", text: `${o.step}. ${stepTitle(o.name)}` });
 			this.bar(row, o.averageOver, maxOver, "mlsd-bar-over", `Step ${o.step}: ${o.averageOver} min over on average`);
-			row.createDiv({ cls: "mlsd-chart-value", text: `${o.over} of ${o.timed} over · ${o.averageOver.toFixed(1)} min` });
+			row.createDiv({ cls: "mlsd-chart-value", text: o.over === 0 ? `on time in ${o.timed} of ${o.timed}` : `${o.over} of ${o.timed} over · ${o.averageOver.toFixed(1)} min` });
 		}
 
 		el.createEl("h3", { text: "Coverage by domain" });
