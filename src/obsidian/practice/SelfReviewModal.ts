@@ -20,7 +20,7 @@ const SCORE_LABELS: [number, string][] = [[1, "1 · missed"], [2, "2 · partly"]
 const RATING_LABELS: Record<PracticeRating, string> = { again: "Again", hard: "Hard", good: "Good", easy: "Easy" };
 
 function minutesText(r: StepResult): string {
-	if (r.minutes === 0 && r.overrun === 0) return `budget ${r.budget} min, not timed`;
+	if (r.minutes === 0 && r.overrun === 0) return `budget ${r.budget} min`;
 	const spent = `${r.minutes.toFixed(1)} of ${r.budget} min`;
 	return r.overrun > 0 ? `${spent} (${r.overrun.toFixed(1)} over)` : spent;
 }
