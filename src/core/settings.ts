@@ -24,7 +24,7 @@ export interface Settings {
 	interviewDate: string | null;
 	targetDomains: string[];
 	anchors: string[];
-	/** Minute of a mock interview at which the twist is added; 0 shows it from the start. */
+	/** Minute of a mock interview at which the twist is added; 0: no fixed minute (it stays folded in the note). */
 	twistMinute: number;
 	/** Move to the next step when a step's budget runs out. */
 	autoAdvance: boolean;

@@ -205,7 +205,10 @@ export class TimerService {
 			const view = timerView(this.state, now);
 			// The budgets that ran out are announced as the move on, not as "time is up".
 			if (this.last) this.last = { ...this.last, stepIndex: view.stepIndex, stepRemainingMs: view.stepRemainingMs };
-			if (view.stepIndex !== before) this.announceStep(view.stepIndex, "Time is up. ");
+			if (view.stepIndex !== before) {
+				this.announceStep(view.stepIndex, "Time is up. ");
+				this.sound.play("time-up");
+			}
 		}
 		const view = timerView(this.state, now);
 		const crossed = this.last ? timeUpCrossed(this.last, view) : null;
