@@ -7,11 +7,11 @@
  */
 import type { Catalog } from "./catalog";
 import { daysBetween } from "./prompt";
+import type { Card } from "ts-fsrs";
 import {
-	addDays, caseSchedules, dueCases, introducedOn, introductionOrder, NO_PLAN, practisedOn, queueCases,
-	ratedReviews, scheduleOf, type InterviewPlan,
+	addDays, capDue, caseSchedules, dueCases, emptyCard, introducedOn, introductionOrder, isAnchor, isoDay, NO_PLAN, nextCard, practisedOn, queueCases,
+	ratedReviews, type CaseSchedule, type InterviewPlan,
 } from "./review";
-import type { PracticeRating } from "./session";
 
 /** How far the schedule looks ahead without an interview date, and at most with one. */
 export const DEFAULT_HORIZON_DAYS = 14;
@@ -93,24 +93,19 @@ function lastDay(today: string, interviewDate: string | null): string | null {
 
 interface SimCase {
 	caseName: string;
-	reviews: { caseName: string; date: string; rating: PracticeRating }[];
+	/** null until the first simulated review of a new case. */
+	card: Card | null;
 	due: string;
 }
 
 /** The days from today to the last day, each with its reviews and introductions, as if every session went Good. */
-function forecast(catalog: Catalog, input: PlanInput, plan: InterviewPlan): PlanDay[] {
+function forecast(catalog: Catalog, input: PlanInput, plan: InterviewPlan, schedules: Map<string, CaseSchedule>): PlanDay[] {
 	const end = lastDay(input.today, plan.interviewDate);
 	if (end === null) return [];
 	const cases = queueCases(catalog, input.domain);
 	const inScope = new Set(cases.map((c) => key(c.name)));
 	const sim = new Map<string, SimCase>();
-	for (const r of ratedReviews(catalog)) {
-		if (!inScope.has(key(r.caseName))) continue;
-		const s = sim.get(key(r.caseName)) ?? { caseName: r.caseName, reviews: [], due: "" };
-		s.reviews.push({ caseName: r.caseName, date: r.date, rating: r.rating });
-		sim.set(key(r.caseName), s);
-	}
-	for (const s of sim.values()) s.due = scheduleOf(s.reviews, plan).due;
+	for (const [k, s] of schedules) if (inScope.has(k)) sim.set(k, { caseName: s.caseName, card: s.card, due: s.due });
 	const doneToday = practisedOn(catalog, input.today);
 	const queue = introductionOrder(cases, new Set([...sim.keys(), ...doneToday]), plan);
 	const introducedToday = introducedOn(catalog, input.today).size;
@@ -118,8 +113,8 @@ function forecast(catalog: Catalog, input: PlanInput, plan: InterviewPlan): Plan
 	for (let d = input.today; d <= end; d = addDays(d, 1)) {
 		const day: PlanDay = { date: d, reviews: [], newCases: [] };
 		const review = (s: SimCase): void => {
-			s.reviews.push({ caseName: s.caseName, date: d, rating: "good" });
-			s.due = scheduleOf(s.reviews, plan).due;
+			s.card = nextCard(s.card ?? emptyCard(d), d, "good");
+			s.due = capDue(d, isoDay(s.card.due), plan, isAnchor(plan, s.caseName), s.caseName);
 		};
 		for (const s of [...sim.values()].sort((a, b) => (a.due < b.due ? -1 : a.due > b.due ? 1 : a.caseName.localeCompare(b.caseName)))) {
 			if (s.due > d || (d === input.today && doneToday.has(key(s.caseName)))) continue;
@@ -128,7 +123,7 @@ function forecast(catalog: Catalog, input: PlanInput, plan: InterviewPlan): Plan
 		}
 		const slots = Math.max(0, input.newPerDay - (d === input.today ? introducedToday : 0));
 		for (const intro of queue.splice(0, slots)) {
-			const s: SimCase = { caseName: intro.case.name, reviews: [], due: "" };
+			const s: SimCase = { caseName: intro.case.name, card: null, due: "" };
 			sim.set(key(s.caseName), s);
 			day.newCases.push(s.caseName);
 			review(s);
@@ -188,7 +183,7 @@ export function todaysPlan(catalog: Catalog, input: PlanInput): StudyPlan {
 	const mock = first
 		? { case: first.case.name, path: first.case.path, kind: "due" as const, reason: dueText(first.overdueDays) }
 		: fresh[0] ? { case: fresh[0].case.name, path: fresh[0].case.path, kind: "new" as const, reason: fresh[0].reason } : null;
-	const schedule = forecast(catalog, input, plan);
+	const schedule = forecast(catalog, input, plan, schedules);
 	const base: Omit<StudyPlan, "today"> = {
 		date: today,
 		interviewDate: plan.interviewDate,

@@ -222,7 +222,7 @@ function plural(n: number, word: string): string {
 }
 
 /** The three most useful things to do next, from what is due, the weakest and slowest steps, and the gaps. */
-function nextActions(catalog: Catalog, s: Omit<ProgressSummary, "next">, plan: InterviewPlan, cardsDue: number | null): NextAction[] {
+function nextActions(catalog: Catalog, s: Omit<ProgressSummary, "next">, plan: InterviewPlan, cardsDue: number | null, scheduled: ReadonlySet<string>): NextAction[] {
 	const out: NextAction[] = [];
 	const due = s.due.filter((d) => d.overdueDays >= 0);
 	if (due[0]) out.push({ kind: "review", case: due[0].case, text: `Run a mock interview of ${due[0].case}: ${due[0].overdueDays === 0 ? "it is due today" : `it is ${plural(due[0].overdueDays, "day")} overdue`}.` });
@@ -232,7 +232,7 @@ function nextActions(catalog: Catalog, s: Omit<ProgressSummary, "next">, plan: I
 	if (slow) out.push({ kind: "timing", step: slow.step, text: `Keep step ${slow.step} (${stepTitle(slow.name)}) to its budget: it ran over in ${slow.over} of ${slow.timed} timed sessions, by ${slow.averageOver.toFixed(1)} min on average when it did.` });
 	if (cardsDue !== null && cardsDue > 0) out.push({ kind: "cards", text: `Review the ${plural(cardsDue, "flashcard")} due today.` });
 	if (s.interviewDate === null) out.push({ kind: "set-date", text: "Set your interview date, so every case you practise comes back before it." });
-	const practised = new Set([...caseSchedules(catalog, plan).keys(), ...catalog.practice().map((p) => p.caseName.toLowerCase())]);
+	const practised = new Set([...scheduled, ...catalog.practice().map((p) => p.caseName.toLowerCase())]);
 	const fresh = introductionOrder(catalog.cases().filter((c) => c.prompts.length > 0), practised, plan);
 	for (const f of fresh.slice(0, 3)) out.push({ kind: "new", case: f.case.name, text: `Start ${f.case.name} (${f.reason}).` });
 	if (weak[1]) out.push(drill(weak[1]));
@@ -243,8 +243,8 @@ function drill(w: ProgressSummary["weakestSteps"][number]): NextAction {
 	return { kind: "drill", step: w.step, text: `Drill step ${w.step} (${stepTitle(w.name)}): it averages ${w.average.toFixed(1)} of 4${w.concepts.length > 0 ? `; revisit ${w.concepts.slice(0, 2).join(" and ")}` : ""}.` };
 }
 
-function dueList(catalog: Catalog, today: string, plan: InterviewPlan): ProgressSummary["due"] {
-	return [...caseSchedules(catalog, plan).values()]
+function dueList(schedules: ReturnType<typeof caseSchedules>, today: string): ProgressSummary["due"] {
+	return [...schedules.values()]
 		.map((s) => ({ case: s.caseName, due: s.due, overdueDays: daysBetween(s.due, today) }))
 		.sort((a, b) => (a.due < b.due ? -1 : a.due > b.due ? 1 : a.case.localeCompare(b.case)));
 }
@@ -254,6 +254,7 @@ export function progressSummary(catalog: Catalog, texts: NoteTexts | undefined, 
 	const plan = options.plan ?? NO_PLAN;
 	const practice = catalog.practice();
 	const averages = stepAverages(catalog, practice);
+	const schedules = caseSchedules(catalog, plan);
 	const base: Omit<ProgressSummary, "next"> = {
 		today,
 		sessions: practice.length,
@@ -262,7 +263,7 @@ export function progressSummary(catalog: Catalog, texts: NoteTexts | undefined, 
 		coverage: coverage(practice),
 		stepAverages: averages,
 		weakestSteps: weakestSteps(catalog, averages, texts),
-		due: dueList(catalog, today, plan),
+		due: dueList(schedules, today),
 		skipped: catalog.skipped().map((s) => ({ path: s.path, problems: [...s.problems] })),
 		trend: trend(catalog, practice),
 		overruns: overruns(catalog, practice),
@@ -270,7 +271,7 @@ export function progressSummary(catalog: Catalog, texts: NoteTexts | undefined, 
 		daysLeft: plan.interviewDate ? daysBetween(today, plan.interviewDate) : null,
 		domains: domainCoverage(catalog, practice, plan),
 	};
-	return { ...base, next: nextActions(catalog, base, plan, options.cardsDue ?? null) };
+	return { ...base, next: nextActions(catalog, base, plan, options.cardsDue ?? null, new Set(schedules.keys())) };
 }
 
 // ---------------------------------------------------------------- Markdown

@@ -116,6 +116,16 @@ export function ratedReviews(catalog: Catalog): PracticeReview[] {
 	return out.sort(byDateThenPath);
 }
 
+/** A new card, first seen on a date. */
+export function emptyCard(date: string): Card {
+	return createEmptyCard(dayStart(date));
+}
+
+/** The card after one more rating (for forecasts that add reviews one at a time). */
+export function nextCard(card: Card, date: string, rating: PracticeRating): Card {
+	return scheduler.next(card, dayStart(date), GRADES[rating]).card;
+}
+
 /** The card after replaying ratings in the order given. */
 export function replayCard(reviews: readonly { date: string; rating: PracticeRating }[]): Card {
 	let card = createEmptyCard(dayStart(reviews[0]?.date ?? "1970-01-01"));
