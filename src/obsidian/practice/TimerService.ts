@@ -45,8 +45,6 @@ export class TimerService {
 	private pauseEl: HTMLElement | null = null;
 	private intervalId: number | null = null;
 	private handlers: TimerHandlers | null = null;
-	/** Cues announced so far in this interview (for views that show them). */
-	readonly asked: Cue[] = [];
 	readonly sound: SoundCue;
 
 	constructor(private readonly host: PluginHost, private readonly now: () => number = () => Date.now()) {
@@ -114,7 +112,6 @@ export class TimerService {
 	private start(state: TimerState): void {
 		this.state = state;
 		this.last = null;
-		this.asked.length = 0;
 		this.persist();
 		this.announceStep(0, "Mock interview started. ");
 		this.startTicking();
@@ -184,7 +181,6 @@ export class TimerService {
 	}
 
 	private announceCue(cue: Cue): void {
-		this.asked.push(cue);
 		const minute = Math.round(cue.atMs / 60_000);
 		const frag = createFragment((f) => {
 			f.createDiv({ cls: "mlsd-cue-label", text: cue.kind === "twist" ? `Interviewer, minute ${minute}: a twist` : `Interviewer, minute ${minute}: a follow-up question` });
@@ -273,8 +269,6 @@ export class TimerService {
 		this.state = state;
 		// Cues and budgets that passed before the reload are not announced again.
 		this.last = timerView(state, this.now());
-		this.asked.length = 0;
-		this.asked.push(...cuesCrossed(state, null, this.last));
 		this.startTicking();
 		this.tick();
 	}
