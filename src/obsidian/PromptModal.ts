@@ -118,7 +118,8 @@ export class PromptModal extends Modal {
 		this.close();
 		const path = await startPractice(this.host, this.catalog, draw);
 		if (!path || !timed || !this.timer) return;
-		await beginMock(this.host, this.catalog, this.timer, path);
+		// The note's metadata may not be indexed yet: pass what the draw already knows.
+		await beginMock(this.host, this.catalog, this.timer, path, { caseName: draw.caseName, twist: draw.twist, drill: null });
 	}
 
 	private async copy(): Promise<void> {
