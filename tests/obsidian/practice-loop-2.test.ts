@@ -183,6 +183,23 @@ describe("Practise this case: a partial drill that runs itself", () => {
 	});
 });
 
+describe("a mock started from a drawn prompt", () => {
+	it("gets its twist at the set minute and the case's follow-up questions", async () => {
+		const h = await installed();
+		fakeClock();
+		h.run("draw-prompt");
+		await h.settle();
+		const modal = topModal();
+		const twist = modal.contentEl.querySelector(".mlsd-prompt-twist")?.textContent ?? "";
+		expect(twist).toMatch(/^Twist: ./);
+		click(modal.contentEl, "Start mock interview");
+		await h.settle();
+		const timer = h.plugin.data.timer as { cues: { kind: string; atMs: number; text: string }[] };
+		expect(timer.cues[0]).toEqual({ kind: "twist", atMs: 25 * MIN, text: twist.replace(/^Twist: /, "") });
+		expect(timer.cues.filter((c) => c.kind === "follow-up").length).toBeGreaterThan(0);
+	});
+});
+
 describe("the clock and the ribbon icon", () => {
 	it("the ribbon starts a mock on the open practice note, then advances it; with nothing open it shows today's plan", async () => {
 		const h = await installed();
