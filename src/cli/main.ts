@@ -21,6 +21,7 @@ import { makeTemplate, makeTemplateFile } from "../core/template";
 import type { EmbeddedTemplate } from "../core/types";
 import { FsVault } from "./fsVault";
 import { checkMermaid } from "./mermaidCheck";
+import { planCommand } from "./plan";
 import { progressCommand } from "./progress";
 import { folderChecklist, folderTwists, loadFolderCatalog, type FolderCatalog } from "./vaultCatalog";
 import { version as VERSION } from "../../manifest.json";
@@ -96,7 +97,7 @@ const casesCommand: CommandSpec = {
 };
 
 /** Every command, in the order `mlsd --help` lists them. */
-export const COMMANDS: readonly CommandSpec[] = [installCommand, doctorCommand, promptCommand, checklistCommand, casesCommand, progressCommand];
+export const COMMANDS: readonly CommandSpec[] = [installCommand, doctorCommand, promptCommand, checklistCommand, casesCommand, progressCommand, planCommand];
 
 export async function main(argv: string[], out: Out = (s) => process.stdout.write(s + "\n"), err: Out = (s) => process.stderr.write(s + "\n")): Promise<number> {
 	const [name, ...rest] = argv;
@@ -256,8 +257,7 @@ async function prompt(args: Args, out: Out, err: Out): Promise<number> {
 	const source = (args.get("source") ?? "both") as SourceFilter;
 	const seed = wholeNumber(args, "seed", Number.MIN_SAFE_INTEGER) ?? Math.floor(Math.random() * 2 ** 31);
 	const skip = wholeNumber(args, "skip-days", 0) ?? 0;
-	const TEMPLATE = loadTemplate();
-	const fc = await loadFolderCatalog(folder, TEMPLATE);
+	const fc = await loadFolderCatalog(folder, loadTemplate());
 	const domain = domainArg(args, fc);
 	for (const s of fc.catalog.skipped()) err(`skipped ${s.path}: ${s.problems.join("; ")}`);
 	const filters = {
@@ -266,14 +266,15 @@ async function prompt(args: Args, out: Out, err: Out): Promise<number> {
 		difficulty: args.get("difficulty") ?? null,
 		source, skipPractisedDays: skip, twist: !args.has("no-twist"),
 	};
-	const result = drawPrompt(fc.catalog, filters, seededRng(seed), localDate(), folderTwists(fc, TEMPLATE));
+	const result = drawPrompt(fc.catalog, filters, seededRng(seed), localDate(), await folderTwists(fc));
 	if ("error" in result) {
 		err(result.error);
 		return 1;
 	}
 	const d = result.draw;
-	if (args.has("json")) out(JSON.stringify({ case: d.caseName, prompt: d.prompt, twist: d.twist, domain: d.domain, difficulty: d.difficulty, seed }));
-	else out(`${d.prompt}${d.twist ? `\nTwist: ${d.twist}` : ""}\n\n(${d.caseName}; ${d.domain}, ${d.difficulty}; seed ${seed})`);
+	if (d.twistNotice) err(d.twistNotice);
+	if (args.has("json")) out(JSON.stringify({ case: d.caseName, prompt: d.prompt, twist: d.twist, twistNote: d.twistNote, domain: d.domain, difficulty: d.difficulty, seed }));
+	else out(`${d.prompt}${d.twist ? `\nTwist: ${d.twist} (model answer: ${d.twistNote})` : ""}\n\n(${d.caseName}; ${d.domain}, ${d.difficulty}; seed ${seed})`);
 	return 0;
 }
 

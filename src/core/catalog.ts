@@ -5,6 +5,7 @@
  */
 import { noteName } from "./paths";
 import { linkTargetOf, noteTypeOf, validateProperties } from "./schema";
+import { sessionDate } from "./session";
 import type { Difficulty, Domain, Frontmatter, NoteOrigin, NoteType } from "./types";
 
 export interface NoteRecord {
@@ -34,6 +35,12 @@ export interface ChecklistNoteRecord extends NoteRecord {
 	step: number;
 }
 
+/** A twist note: the constraint an interviewer adds, and the domains it fits (lower case; "any" fits every case). */
+export interface TwistRecord extends NoteRecord {
+	type: "twist";
+	fits: string[];
+}
+
 export interface PracticeRecord extends NoteRecord {
 	type: "practice";
 	caseName: string;
@@ -56,12 +63,17 @@ export function isPlaceholderPrompt(p: string): boolean {
 }
 
 /** Turns a note's properties into a record; null when the note is not one of ours. */
-export function toRecord(path: string, frontmatter: Frontmatter | null | undefined, origin: NoteOrigin): RecordResult {
+/** The type a note takes part as, or null when it is not one of ours (the one test toRecord and Catalog.deferred share). */
+export function recordTypeOf(frontmatter: Frontmatter | null | undefined): NoteType | null {
 	if (!frontmatter || frontmatter.type === undefined) return null;
 	// A saved copy of an older version ("<name> (my version)") does not take part twice.
 	if (frontmatter["copy-of"] !== undefined) return null;
-	const type = noteTypeOf(frontmatter);
-	if (!type) return null; // a type of the user's own, not ours
+	return noteTypeOf(frontmatter); // null: a type of the user's own, not ours
+}
+
+export function toRecord(path: string, frontmatter: Frontmatter | null | undefined, origin: NoteOrigin): RecordResult {
+	const type = recordTypeOf(frontmatter);
+	if (!type || !frontmatter) return null;
 	const problems = validateProperties(frontmatter);
 	if (problems.length > 0) return { skipped: { path, problems: problems.map((p) => p.message), type } };
 	const base = { path, name: noteName(path), type, properties: frontmatter, origin };
@@ -81,7 +93,12 @@ export function toRecord(path: string, frontmatter: Frontmatter | null | undefin
 		case "checklist":
 			return { record: { ...base, type, step: frontmatter.step as number } as ChecklistNoteRecord };
 		case "practice":
-			return { record: { ...base, type, caseName: linkTargetOf(frontmatter.case as string), date: (frontmatter.date as string).slice(0, 10) } as PracticeRecord };
+			return { record: { ...base, type, caseName: linkTargetOf(frontmatter.case as string), date: sessionDate(frontmatter)! } as PracticeRecord };
+		case "twist": {
+			const raw = frontmatter.fits as string | string[];
+			const fits = (Array.isArray(raw) ? raw : [raw]).map((f) => f.trim().toLowerCase()).filter((f) => f !== "");
+			return { record: { ...base, type, fits } as TwistRecord };
+		}
 		default:
 			return { record: base };
 	}
@@ -124,9 +141,8 @@ export class Catalog {
 		const c = new Catalog();
 		c.originOf = originOf;
 		for (const { path, frontmatter } of notes) {
-			if (!frontmatter) continue;
-			const type = noteTypeOf(frontmatter);
-			if (!type) continue;
+			const type = recordTypeOf(frontmatter);
+			if (!type || !frontmatter) continue;
 			let bucket = c.pending.get(type);
 			if (!bucket) c.pending.set(type, (bucket = new Map<string, PendingNote>()));
 			bucket.set(path, { frontmatter });
@@ -230,6 +246,11 @@ export class Catalog {
 	caseByName(name: string): CaseRecord | undefined {
 		const want = name.trim().toLowerCase();
 		return this.cases().find((c) => c.name.toLowerCase() === want);
+	}
+
+	/** Twist notes sorted by name. */
+	twists(): TwistRecord[] {
+		return this.ofType<TwistRecord>("twist").sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 	}
 
 	practice(): PracticeRecord[] {

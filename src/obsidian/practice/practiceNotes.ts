@@ -2,6 +2,7 @@
 import { TFile, type App } from "obsidian";
 import { toRecord, type PracticeRecord } from "../../core/catalog";
 import { timingSection, withTimingSection, type StepResult } from "../../core/practice";
+import { applyPropertyChange, type PropertyChange } from "../../core/session";
 import { processNote } from "../noteWrite";
 
 export type PracticeNoteCheck = { record: PracticeRecord } | { problem: string };
@@ -26,15 +27,15 @@ export function liveFile(app: App, file: TFile | string): TFile | null {
 }
 
 /**
- * Writes the "## Timing" table (through the editor when the note is open), then sets properties with
- * processFrontMatter. Returns false when the note is gone.
+ * Writes the "## Timing" table (through the editor when the note is open), then sets (and removes)
+ * properties with processFrontMatter. Returns false when the note is gone.
  */
-export async function writeLoopResults(app: App, file: TFile, properties: Record<string, unknown>, results: readonly StepResult[]): Promise<boolean> {
+export async function writeLoopResults(app: App, file: TFile, change: PropertyChange, results: readonly StepResult[]): Promise<boolean> {
 	if (!liveFile(app, file)) return false;
 	await processNote(app, file, (text) => withTimingSection(text, timingSection(results)));
 	if (!liveFile(app, file)) return false;
 	await app.fileManager.processFrontMatter(file, (fm: Record<string, unknown>) => {
-		Object.assign(fm, properties);
+		applyPropertyChange(fm, change);
 	});
 	return true;
 }
