@@ -25,3 +25,16 @@ export function contentHash(text: string): string {
 	const normal = normalizeLineEndings(text);
 	return cyrb53(normal).toString(16).padStart(14, "0") + cyrb53(normal, 7).toString(16).padStart(14, "0");
 }
+
+const B64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+
+/** A 42-bit hash of one line as 7 URL-safe characters: the unit of the stored merge bases. */
+export function lineHash(text: string): string {
+	let n = cyrb53(text, 11);
+	let out = "";
+	for (let i = 0; i < 7; i++) {
+		out += B64[n % 64];
+		n = Math.floor(n / 64);
+	}
+	return out;
+}

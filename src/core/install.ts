@@ -18,6 +18,13 @@ export interface InstallRecord {
 	files: Record<string, string>;
 	/** Template-relative path → hash of a shipped version the user chose not to take ("Keep mine"). */
 	declined?: Record<string, string>;
+	/**
+	 * Set (to the template version being applied) before the first note is
+	 * written and cleared when the run ends: a record that still holds it
+	 * comes from an install that was cut off, so missing notes are not yours
+	 * to keep deleted but ours to finish.
+	 */
+	inProgress?: string;
 }
 
 export const EMPTY_RECORD: InstallRecord = { folder: "", templateVersion: "", files: {}, declined: {} };
