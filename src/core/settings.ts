@@ -63,6 +63,8 @@ export interface PluginData {
 	welcomeDone: boolean;
 	/** A running mock interview, so it survives closing the note or reloading; owned by src/core/mockTimer.ts. */
 	timer: unknown;
+	/** The template version the "notes changed" offer was last shown for, so it is shown once per version. */
+	updateOffered?: string;
 }
 
 export interface LoadedData {
@@ -112,7 +114,7 @@ function readSettings(raw: unknown, warnings: string[], configDir: string, rejec
 		return settings;
 	}
 	// Keys written by a newer version of the plugin ride along untouched, so saving never drops them.
-	const known = new Set<string>([...Object.keys(DEFAULT_SETTINGS), "schema", "install", "welcomeDone", "timer"]);
+	const known = new Set<string>([...Object.keys(DEFAULT_SETTINGS), "schema", "install", "welcomeDone", "timer", "updateOffered"]);
 	for (const [k, v] of Object.entries(raw)) if (!known.has(k) && k !== "__proto__") (settings as unknown as Record<string, unknown>)[k] = v;
 	settings.promptFilters = readFilters(raw.promptFilters, warnings);
 	for (const [key, [lo, hi]] of Object.entries(NUMBER_RANGES) as [keyof typeof NUMBER_RANGES, [number, number]][]) {
@@ -197,6 +199,7 @@ export function migrateData(raw: unknown, options: MigrateOptions = {}): LoadedD
 		install: readRecord(raw.install, warnings, configDir, lost),
 		welcomeDone: raw.welcomeDone === true,
 		timer: raw.timer ?? null,
+		...(typeof raw.updateOffered === "string" ? { updateOffered: raw.updateOffered } : {}),
 	};
 	// Top-level keys from a newer version are kept as they are.
 	for (const [k, v] of Object.entries(raw)) if (!(k in data) && k !== "__proto__") (data as unknown as Record<string, unknown>)[k] = v;
