@@ -8,6 +8,7 @@
 import { constants, promises as fs } from "fs";
 import { hostname } from "os";
 import { join } from "path";
+import { setTimeout as sleep } from "timers/promises";
 import { readBases, type BaseStore } from "../core/install";
 import { migrateData, parseDataText, type LoadedData } from "../core/settings";
 import { lstatOrNull, readRegularFile, writeFileAtomic } from "./fsVault";
@@ -202,6 +203,6 @@ export async function acquireLock(dir: string, waitMs = 60_000): Promise<() => P
 			continue;
 		}
 		if (Date.now() > deadline) throw new Error(`Another mlsd install is running for this vault (pid ${holder.pid ?? "unknown"}). Wait for it to finish, or remove ${file} if no install is running.`);
-		await new Promise((r) => setTimeout(r, 40 + Math.random() * 80));
+		await sleep(40 + Math.random() * 80);
 	}
 }

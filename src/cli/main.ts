@@ -7,7 +7,6 @@
  *   mlsd progress <folder> [--json] [--today YYYY-MM-DD]
  */
 import { promises as fs } from "fs";
-import { join } from "path";
 import { checklistToMarkdown } from "../core/checklist";
 import { localDate } from "../core/dates";
 import { formatIssue, runDoctor, type DoctorFile } from "../core/doctor";

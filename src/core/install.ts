@@ -128,6 +128,8 @@ export const MAX_NOTE_BYTES = 5 * 1024 * 1024;
  * broken UTF-8 sequence.
  */
 export function isTruncationOf(current: string, full: string): boolean {
+	// A file extended but not filled reads as NUL bytes; a cut multi-byte character as U+FFFD.
+	// eslint-disable-next-line no-control-regex -- NUL is exactly what a cut-off write leaves
 	const cut = normalizeLineEndings(current).replace(/[\u0000\uFFFD]+$/, "");
 	const whole = normalizeLineEndings(full);
 	return cut.length < whole.length && whole.startsWith(cut);
@@ -186,13 +188,14 @@ export function planInstall(
 			return { ...base, kind: "create", text: file.content };
 		}
 		if (state.hash === file.hash) return { ...base, kind: "unchanged" };
+		if (installed !== undefined && state.hash === installed) return { ...base, kind: "update", text: file.content, expect: state.hash };
+		// A note an interrupted write cut off is finished, never taken for the user's edit.
 		if (isTruncationOf(state.text, file.content)) return { ...base, kind: "complete", text: file.content, expect: state.hash };
 		if (installed === undefined) {
 			// A file we cannot recognise. When rebuilding it is most likely our note, edited: offer the new version.
 			if (!rebuilt) return { ...base, kind: "skip-clash" };
 			return { ...base, kind: "conflict", offer: true, expect: state.hash };
 		}
-		if (state.hash === installed) return { ...base, kind: "update", text: file.content, expect: state.hash };
 		if (installed === file.hash) return { ...base, kind: "keep-edited" };
 		const tokens = baseFor(bases, file.path, installed);
 		if (tokens !== undefined) {
@@ -207,7 +210,7 @@ export function planInstall(
 	return { folder, templateVersion: template.version, actions, rebuilt };
 }
 
-export function countActions(actions: readonly { kind: ActionKind }[]): InstallCounts {
+export function countActions(actions: readonly { kind: ActionKind; offer?: boolean }[]): InstallCounts {
 	const c: InstallCounts = { created: 0, updated: 0, merged: 0, completed: 0, keptEdited: 0, conflicts: 0, keptDeleted: 0, missing: 0, skippedClash: 0, failed: 0, unchanged: 0 };
 	for (const a of actions) {
 		switch (a.kind) {
@@ -216,7 +219,8 @@ export function countActions(actions: readonly { kind: ActionKind }[]): InstallC
 			case "merge": c.merged++; break;
 			case "complete": c.completed++; break;
 			case "keep-edited": c.keptEdited++; break;
-			case "conflict": c.conflicts++; break;
+			// A conflict whose new version the user already declined is simply a note they edited.
+			case "conflict": if (a.offer) c.conflicts++; else c.keptEdited++; break;
 			case "keep-deleted": c.keptDeleted++; break;
 			case "missing": c.missing++; break;
 			case "skip-clash": c.skippedClash++; break;

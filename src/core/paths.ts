@@ -117,11 +117,11 @@ export function validateFolderSetting(raw: unknown, configDir: string, label = "
 
 /** Checks the name of the vault's config folder (`--config-dir`): one visible-to-the-OS segment inside the vault. */
 export function validateConfigDir(raw: unknown): { dir: string } | { error: string } {
-	if (typeof raw !== "string" || raw === "") return { error: "The config folder must be a folder name, such as \".obsidian\"." };
+	if (typeof raw !== "string" || raw === "") return { error: "The config folder must be the name of a folder directly inside the vault." };
 	const shown = JSON.stringify(raw);
 	const p = rawPathProblem(raw);
-	if (p) return { error: `The config folder ${shown} ${p}. It must be a folder directly inside the vault, such as ".obsidian".` };
-	if (/[\\/]/.test(raw.replace(/[\\/]+$/, ""))) return { error: `The config folder ${shown} must be a single folder directly inside the vault, such as ".obsidian".` };
+	if (p) return { error: `The config folder ${shown} ${p}. It must be one folder directly inside the vault.` };
+	if (/[\\/]/.test(raw.replace(/[\\/]+$/, ""))) return { error: `The config folder ${shown} must be one folder directly inside the vault.` };
 	const name = raw.replace(/[\\/]+$/, "");
 	const problem = fileNameProblem(name);
 	if (problem) return { error: `The config folder ${shown}: ${problem}.` };

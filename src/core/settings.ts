@@ -85,7 +85,8 @@ export interface LoadedData {
 
 /** Options for reading the data file: the vault's config folder (for the path policy) and whether the file was unreadable. */
 export interface MigrateOptions {
-	configDir?: string;
+	/** The vault's config folder (Vault#configDir; for mlsd, --config-dir). */
+	configDir: string;
 	/** data.json existed but its text was not valid JSON (torn, empty, binary). */
 	unreadable?: boolean;
 }
@@ -129,7 +130,7 @@ function readSettings(raw: unknown, warnings: string[], configDir: string, rejec
 		const checked = validateFolderSetting(v, configDir, `Setting "${key}"`);
 		if ("folder" in checked) settings[key] = checked.folder;
 		else {
-			rejected[key] = typeof v === "string" ? v : JSON.stringify(v) ?? String(v);
+			rejected[key] = typeof v === "string" ? v : JSON.stringify(v) ?? "undefined";
 			warnings.push(`${checked.error} It was reset to "${DEFAULT_SETTINGS[key]}".`);
 		}
 	}
@@ -171,8 +172,8 @@ function readRecord(raw: unknown, warnings: string[], configDir: string, lost: {
  * (settings stored at the top level) are migrated; anything unreadable falls
  * back to defaults with a warning. Never throws.
  */
-export function migrateData(raw: unknown, options: MigrateOptions = {}): LoadedData {
-	const configDir = options.configDir ?? ".obsidian";
+export function migrateData(raw: unknown, options: MigrateOptions): LoadedData {
+	const configDir = options.configDir;
 	const warnings: string[] = [];
 	const rejected: Partial<Record<FolderKey, string>> = {};
 	const lost = { value: options.unreadable === true };

@@ -40,7 +40,7 @@ export class UpdateOfferModal extends Modal {
 		if (changed.length) parts.push(`changes ${changed.length} of the notes you installed`);
 		if (added.length) parts.push(`adds ${added.length} new note${added.length === 1 ? "" : "s"}`);
 		contentEl.createEl("p", { text: `This version of ML System Design Vault ${parts.join(" and ")}.` });
-		contentEl.createEl("p", { text: "Updating merges your ticks, review comments, \"My notes\" sections and other edits into the new versions. Where your edit overlaps a change, your note is kept as it is and the new version is offered beside it." });
+		contentEl.createEl("p", { text: "Updating merges your ticks, review comments, your own notes sections and other edits into the new versions. Where your edit overlaps a change, your note is kept as it is and the new version is offered beside it." });
 		const shown = [...changed, ...added].slice(0, 12);
 		const ul = contentEl.createEl("ul", { cls: "mlsd-report-list" });
 		for (const p of shown) ul.createEl("li", { text: `${noteName(p)}${added.includes(p) ? " (new)" : ""}` });
