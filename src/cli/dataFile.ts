@@ -61,7 +61,7 @@ async function freeName(file: string, suffix: string): Promise<string> {
  * as data.json.unreadable (numbered, never overwritten), and the record is
  * taken from data.json.bak when that holds one.
  */
-export async function readPluginData(file: string, configDir = ".obsidian"): Promise<ReadData> {
+export async function readPluginData(file: string, configDir: string): Promise<ReadData> {
 	const st = await lstatOrNull(file);
 	if (st === null) return { ...migrateData(null, { configDir }), raw: {} };
 	const text = await readRegularFile(file, MAX_DATA_BYTES);
@@ -92,20 +92,21 @@ async function readBackup(file: string, configDir: string): Promise<ReadData | n
 	}
 }
 
-/** Whether a data file's text holds a readable record (only then is it worth keeping as the backup generation). */
+/** Whether a data file's text holds a complete record (installed notes, not an install in progress): only that is worth keeping as the backup. */
 function holdsRecord(text: string, configDir: string): boolean {
 	const parsed = parseDataText(text);
 	if (!("raw" in parsed) || !isObject(parsed.raw) || !isObject(parsed.raw.install)) return false;
 	const loaded = migrateData(parsed.raw, { configDir });
-	return !loaded.recordLost && !loaded.readOnly;
+	return !loaded.recordLost && !loaded.readOnly && loaded.data.install.inProgress === undefined && Object.keys(loaded.data.install.files).length > 0;
 }
 
 /**
- * Writes data.json atomically. When the file it replaces holds a readable
- * record, that file becomes data.json.bak first, so one crash or one bad
- * write can never take both generations.
+ * Writes data.json atomically. When the file it replaces holds a complete
+ * record, that file becomes data.json.bak first; when there is no backup
+ * yet, a complete record being written becomes the first one. So one crash
+ * or one bad write can never take both generations.
  */
-export async function writePluginData(file: string, data: Record<string, unknown>, configDir = ".obsidian"): Promise<void> {
+export async function writePluginData(file: string, data: Record<string, unknown>, configDir: string): Promise<void> {
 	const text = JSON.stringify(data, null, "\t") + "\n";
 	let current: string | null = null;
 	try {
@@ -115,8 +116,10 @@ export async function writePluginData(file: string, data: Record<string, unknown
 	}
 	if (current === text) return;
 	await fs.mkdir(join(file, ".."), { recursive: true });
-	if (current !== null && holdsRecord(current, configDir)) await writeFileAtomic(`${file}.bak`, current);
+	const backup = `${file}.bak`;
+	if (current !== null && holdsRecord(current, configDir)) await writeFileAtomic(backup, current);
 	await writeFileAtomic(file, text, { syncDir: true });
+	if ((await lstatOrNull(backup)) === null && holdsRecord(text, configDir)) await writeFileAtomic(backup, text);
 }
 
 export async function readBasesFile(file: string): Promise<{ bases: BaseStore; warning?: string }> {

@@ -366,7 +366,6 @@ export async function applyInstall(
 	const done: InstallAction[] = [];
 	for (const action of plan.actions) {
 		const previous = next.files[action.path];
-		keepBase(action.path, previous);
 		let result: InstallAction = action;
 		if (WRITES.has(action.kind)) {
 			try {
@@ -394,7 +393,11 @@ export async function applyInstall(
 		if (k === "create" || k === "update" || k === "merge" || k === "complete" || k === "unchanged") {
 			next.files[action.path] = action.file.hash;
 			(nextBases.notes[action.path] ??= {})[action.file.hash] = bases.notes[action.path]?.[action.file.hash] ?? baseTokens(action.file.content);
-		} else if (k === "missing" || (k === "conflict" && previous === undefined)) {
+		} else {
+			// The note still builds on the version it had: keep that base for a later merge.
+			keepBase(action.path, previous);
+		}
+		if (k === "missing" || (k === "conflict" && previous === undefined)) {
 			// Rebuilt: the note is ours (missing ones stay missing until the user asks for them).
 			next.files[action.path] = UNKNOWN_BASE;
 		}

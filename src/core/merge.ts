@@ -140,6 +140,106 @@ function hunks(o: string[], x: string[], side: "a" | "b"): Hunk[] {
 	return diffIndices(o, x).map((h) => ({ side, oStart: h.buffer1[0], oLen: h.buffer1[1], xStart: h.buffer2[0], xLen: h.buffer2[1] }));
 }
 
+type Segment =
+	| { stable: true; oStart: number; oEnd: number; aStart: number; bStart: number }
+	| { stable: false; sides: Set<"a" | "b">; oStart: number; oEnd: number; aStart: number; aEnd: number; bStart: number; bEnd: number };
+
+/**
+ * Walks a three-way comparison: stable runs (equal on all three sides) and
+ * changed regions (hunks of either side whose base ranges overlap; an
+ * insertion next to a change of the other side does not overlap it, except
+ * two insertions at the same place).
+ */
+function segments(o: string[], ka: string[], kb: string[]): Segment[] {
+	const all = [...hunks(o, ka, "a"), ...hunks(o, kb, "b")].sort((x, y) => x.oStart - y.oStart || x.oLen - y.oLen);
+	const out: Segment[] = [];
+	let oPos = 0;
+	let dA = 0; // offset of A's lines against O's before the current position
+	let dB = 0;
+	for (let i = 0; i < all.length;) {
+		const first = all[i]!;
+		let end = first.oStart + first.oLen;
+		const region = [first];
+		i++;
+		while (i < all.length) {
+			const h = all[i]!;
+			const overlaps = h.oStart < end || (h.oLen === 0 && first.oLen === 0 && end === first.oStart && h.oStart === end);
+			if (!overlaps) break;
+			region.push(h);
+			end = Math.max(end, h.oStart + h.oLen);
+			i++;
+		}
+		const start = first.oStart;
+		if (start > oPos) out.push({ stable: true, oStart: oPos, oEnd: start, aStart: oPos + dA, bStart: oPos + dB });
+		const grow = (side: "a" | "b"): number => region.filter((h) => h.side === side).reduce((n, h) => n + h.xLen - h.oLen, 0);
+		const seg = { stable: false as const, sides: new Set(region.map((h) => h.side)), oStart: start, oEnd: end, aStart: start + dA, aEnd: end + dA + grow("a"), bStart: start + dB, bEnd: end + dB + grow("b") };
+		out.push(seg);
+		dA = seg.aEnd - end;
+		dB = seg.bEnd - end;
+		oPos = end;
+	}
+	if (o.length > oPos) out.push({ stable: true, oStart: oPos, oEnd: o.length, aStart: oPos + dA, bStart: oPos + dB });
+	return out;
+}
+
+/** A key that ignores a line's annotations (checkbox state, SR comments): equal for a line and its ticked copy. */
+function coreKeyOfToken(t: string): string {
+	return t.endsWith("~") ? `~${t}` : t.slice(0, 7) + (t.endsWith("_") ? "_" : "t");
+}
+function coreKey(line: string): string {
+	const p = parseLine(line);
+	return lineHash(p.core) + (p.box === null ? "_" : "t");
+}
+
+/** One line both sides kept (in core): the new version's line with the user's annotations. */
+function carryLine(o: string, a: string, b: string): string | null {
+	if (lineToken(a) === o) return b;
+	if (lineToken(b) === o || lineToken(a) === lineToken(b)) return a;
+	return annotationOnly(o, a) ? carryAnnotations(o, a, b) : null;
+}
+
+/**
+ * Second look at a region both sides changed, with annotations ignored: the
+ * user's ticks and SR comments then align with the lines they belong to, and
+ * what remains are the user's real edits beside the new version's. Null when
+ * real edits still overlap.
+ */
+function resolveByCore(o: string[], a: string[], b: string[]): string[] | null {
+	const out: string[] = [];
+	for (const seg of segments(o.map(coreKeyOfToken), a.map(coreKey), b.map(coreKey))) {
+		if (seg.stable) {
+			for (let i = 0; i < seg.oEnd - seg.oStart; i++) {
+				const line = carryLine(o[seg.oStart + i]!, a[seg.aStart + i]!, b[seg.bStart + i]!);
+				if (line === null) return null;
+				out.push(line);
+			}
+			continue;
+		}
+		const ra = a.slice(seg.aStart, seg.aEnd);
+		const rb = b.slice(seg.bStart, seg.bEnd);
+		const ro = o.slice(seg.oStart, seg.oEnd);
+		if (!seg.sides.has("b")) {
+			// Only the user changed these lines; the new version may not have re-annotated them.
+			if (!eq(rb.map(lineToken), ro)) return null;
+			out.push(...ra);
+		} else if (!seg.sides.has("a")) {
+			if (eq(ra.map(lineToken), ro)) out.push(...rb);
+			else if (ra.length === ro.length && rb.length === ro.length) {
+				for (let i = 0; i < ro.length; i++) {
+					const line = carryLine(ro[i]!, ra[i]!, rb[i]!);
+					if (line === null) return null;
+					out.push(line);
+				}
+			} else return null;
+		} else {
+			const r = resolveSimple(ro, ra, ra.map(lineToken), rb, rb.map(lineToken));
+			if (r === null) return null;
+			out.push(...r);
+		}
+	}
+	return out;
+}
+
 const eq = (a: readonly string[], b: readonly string[]): boolean => a.length === b.length && a.every((x, i) => x === b[i]);
 
 function containsRun(hay: readonly string[], needle: readonly string[]): boolean {
@@ -150,6 +250,10 @@ function containsRun(hay: readonly string[], needle: readonly string[]): boolean
 
 /** Resolves a region both sides changed; null when it is a true conflict. */
 function resolve(o: string[], a: string[], ta: string[], b: string[], tb: string[]): string[] | null {
+	return resolveSimple(o, a, ta, b, tb) ?? (o.length > 0 ? resolveByCore(o, a, b) : null);
+}
+
+function resolveSimple(o: string[], a: string[], ta: string[], b: string[], tb: string[]): string[] | null {
 	if (eq(ta, tb)) return a;
 	if (o.length === 0) {
 		// Both inserted at the same place: keep both, the new version's lines first.
@@ -267,54 +371,29 @@ export function mergeNote(base: string, mine: string, theirs: string): MergeResu
 	const inTheirs = (i: number): number => (takenB.length > 0 && i >= takenB.at ? i + takenB.length : i);
 	const ta = a.map(lineToken);
 	const tb = b.map(lineToken);
-	const all = [...hunks(o, ta, "a"), ...hunks(o, tb, "b")].sort((x, y) => x.oStart - y.oStart || x.oLen - y.oLen);
-
 	const merged: string[] = [];
 	const partial: string[] = [];
 	const conflicts: Conflict[] = [];
 	let kept = 0;
 	let applied = 0;
-	let oPos = 0;
-	let dA = 0; // offset of A's lines against O's before the current position
-	let dB = 0;
-	const copyStable = (until: number): void => {
-		const lines = a.slice(oPos + dA, until + dA);
-		merged.push(...lines);
-		partial.push(...lines);
-		oPos = until;
-	};
-	for (let i = 0; i < all.length;) {
-		const first = all[i]!;
-		let end = first.oStart + first.oLen;
-		const region = [first];
-		i++;
-		while (i < all.length) {
-			const h = all[i]!;
-			const overlaps = h.oStart < end || (h.oLen === 0 && first.oLen === 0 && end === first.oStart && h.oStart === end);
-			if (!overlaps) break;
-			region.push(h);
-			end = Math.max(end, h.oStart + h.oLen);
-			i++;
+	for (const seg of segments(o, ta, tb)) {
+		if (seg.stable) {
+			const lines = a.slice(seg.aStart, seg.aStart + seg.oEnd - seg.oStart);
+			merged.push(...lines);
+			partial.push(...lines);
+			continue;
 		}
-		const start = first.oStart;
-		copyStable(start);
-		const grow = (side: "a" | "b"): number => region.filter((h) => h.side === side).reduce((n, h) => n + h.xLen - h.oLen, 0);
-		const aStart = start + dA;
-		const bStart = start + dB;
-		const aEnd = end + dA + grow("a");
-		const bEnd = end + dB + grow("b");
-		const ra = a.slice(aStart, aEnd);
-		const rb = b.slice(bStart, bEnd);
-		const sides = new Set(region.map((h) => h.side));
+		const ra = a.slice(seg.aStart, seg.aEnd);
+		const rb = b.slice(seg.bStart, seg.bEnd);
 		let out: string[] | null;
-		if (!sides.has("b")) {
+		if (!seg.sides.has("b")) {
 			out = ra;
 			kept++;
-		} else if (!sides.has("a")) {
+		} else if (!seg.sides.has("a")) {
 			out = rb;
 			applied++;
 		} else {
-			out = resolve(o.slice(start, end), ra, ta.slice(aStart, aEnd), rb, tb.slice(bStart, bEnd));
+			out = resolve(o.slice(seg.oStart, seg.oEnd), ra, ta.slice(seg.aStart, seg.aEnd), rb, tb.slice(seg.bStart, seg.bEnd));
 			if (out) {
 				kept++;
 				applied++;
@@ -324,14 +403,10 @@ export function mergeNote(base: string, mine: string, theirs: string): MergeResu
 			merged.push(...out);
 			partial.push(...out);
 		} else {
-			conflicts.push({ mine: [inMine(aStart), inMine(aEnd)], theirs: [inTheirs(bStart), inTheirs(bEnd)] });
+			conflicts.push({ mine: [inMine(seg.aStart), inMine(seg.aEnd)], theirs: [inTheirs(seg.bStart), inTheirs(seg.bEnd)] });
 			partial.push(...ra);
 		}
-		dA = aEnd - end;
-		dB = bEnd - end;
-		oPos = end;
 	}
-	copyStable(o.length);
 	const finish = (lines: string[]): string => {
 		const text = putBack(lines, taken.section).join("\n");
 		return crlf ? text.replace(/\n/g, "\r\n") : text;

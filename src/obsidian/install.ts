@@ -111,7 +111,10 @@ export async function runInstall(host: PluginHost, options: RunOptions = { showR
 			beforeMerges: (entries) => writeJournal(host.plugin, entries),
 			afterMerges: () => clearJournal(host.plugin),
 		}, { bases, recordLost: host.recordLost === true, recreateMissing: options.recreateMissing === true });
-		if (!result.saveError) host.recordLost = false;
+		if (!result.saveError) {
+			host.recordLost = false;
+			await rotateBackup(host.plugin, true).catch(() => undefined);
+		}
 		const c = result.counts;
 		c.completed += completed.length;
 		const offers = result.actions.filter((a) => a.offer).length;

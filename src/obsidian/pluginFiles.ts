@@ -66,14 +66,19 @@ export async function recoverJournal(host: PluginHost): Promise<string[]> {
 	return done;
 }
 
-/** Copies data.json to data.json.bak when it holds a readable record, so a torn save can be recovered from. */
-export async function rotateBackup(plugin: Plugin): Promise<void> {
+/**
+ * Copies data.json to data.json.bak when it holds a complete record (notes
+ * installed, no install in progress), so a torn save can be recovered from.
+ * With `onlyIfMissing`, only when there is no backup yet.
+ */
+export async function rotateBackup(plugin: Plugin, onlyIfMissing = false): Promise<void> {
+	if (onlyIfMissing && (await plugin.app.vault.adapter.exists(`${pluginFolder(plugin)}/data.json.bak`))) return;
 	const current = await readText(plugin, "data.json").catch(() => null);
 	if (current === null) return;
 	const parsed = parseDataText(current);
 	if (!("raw" in parsed) || typeof parsed.raw !== "object" || parsed.raw === null || Array.isArray(parsed.raw)) return;
 	const loaded = migrateData(parsed.raw, { configDir: plugin.app.vault.configDir });
-	if (loaded.recordLost || loaded.readOnly || Object.keys(loaded.data.install.files).length === 0) return;
+	if (loaded.recordLost || loaded.readOnly || loaded.data.install.inProgress !== undefined || Object.keys(loaded.data.install.files).length === 0) return;
 	if ((await readText(plugin, "data.json.bak").catch(() => null)) === current) return;
 	await writeText(plugin, "data.json.bak", current);
 }
