@@ -313,7 +313,8 @@ export interface InstallIO {
 	saveBases?(bases: BaseStore): Promise<void>;
 	/** Called once with the writes that replace a user's text, before any of them (a write-ahead journal). */
 	beforeMerges?(entries: JournalEntry[]): Promise<void>;
-	afterMerges?(): Promise<void>;
+	/** Called at the end with the journaled writes that did not complete (kept, so the next run can finish them). */
+	afterMerges?(unfinished: JournalEntry[]): Promise<void>;
 }
 
 const WRITES: ReadonlySet<ActionKind> = new Set(["create", "update", "merge", "complete"]);
@@ -349,13 +350,11 @@ export async function applyInstall(
 		}
 	}
 	const merges = writes.filter((a) => a.kind === "merge");
-	if (merges.length > 0 && io.beforeMerges) {
-		const entries = merges.map((a) => {
-			const s = readState?.get(a.target);
-			return { target: a.target, before: s?.kind === "file" ? s.text : "", after: a.text! };
-		});
-		await io.beforeMerges(entries);
-	}
+	const journal: JournalEntry[] = merges.map((a) => {
+		const s = readState?.get(a.target);
+		return { target: a.target, before: s?.kind === "file" ? s.text : "", after: a.text! };
+	});
+	if (journal.length > 0) await io.beforeMerges?.(journal);
 	const nextBases: BaseStore = { schema: 1, notes: {} };
 	const keepBase = (path: string, hash: string | undefined): void => {
 		if (hash === undefined) return;
@@ -409,7 +408,10 @@ export async function applyInstall(
 	try {
 		await io.saveBases?.(nextBases);
 		await io.saveRecord(next);
-		await io.afterMerges?.();
+		if (journal.length > 0) {
+			const finished = new Set(done.filter((a) => a.kind === "merge").map((a) => a.target));
+			await io.afterMerges?.(journal.filter((e) => !finished.has(e.target)));
+		}
 	} catch (e) {
 		saveError = message(e);
 	}

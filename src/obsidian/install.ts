@@ -109,7 +109,7 @@ export async function runInstall(host: PluginHost, options: RunOptions = { showR
 			},
 			saveBases: (b) => saveBases(host.plugin, b),
 			beforeMerges: (entries) => writeJournal(host.plugin, entries),
-			afterMerges: () => clearJournal(host.plugin),
+			afterMerges: (unfinished) => (unfinished.length > 0 ? writeJournal(host.plugin, unfinished) : clearJournal(host.plugin)),
 		}, { bases, recordLost: host.recordLost === true, recreateMissing: options.recreateMissing === true });
 		if (!result.saveError) {
 			host.recordLost = false;
@@ -120,7 +120,7 @@ export async function runInstall(host: PluginHost, options: RunOptions = { showR
 		const offers = result.actions.filter((a) => a.offer).length;
 		const notes: string[] = [];
 		if (offers) notes.push(`${offers === 1 ? "1 note you edited has a new version" : `${offers} notes you edited have new versions`} to compare.`);
-		if (c.missing) notes.push(`${c.missing} missing notes were not recreated; the report offers to.`);
+		if (c.missing) notes.push("The report offers to recreate them.");
 		if (result.plan.rebuilt) notes.push("The record of installed notes was rebuilt from the notes' content.");
 		if (result.saveError) notes.push(`The record could not be saved (${result.saveError}); the next run recognises the notes by their content.`);
 		if (warning) notes.push(warning);

@@ -79,9 +79,9 @@ async function run(vault: MemoryVault, t: EmbeddedTemplate, state: State, option
 				alive();
 				journal = entries;
 			},
-			afterMerges: async () => {
+			afterMerges: async (unfinished) => {
 				alive();
-				journal = [];
+				journal = unfinished;
 			},
 		}, { bases, ...options });
 		return { ...r, record, bases, journal };
