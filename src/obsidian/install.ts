@@ -119,7 +119,7 @@ export async function runInstall(host: PluginHost, options: RunOptions = { showR
 		c.completed += completed.length;
 		const offers = result.actions.filter((a) => a.offer).length;
 		const notes: string[] = [];
-		if (offers) notes.push(`${offers === 1 ? "1 note you edited has a new version" : `${offers} notes you edited have new versions`} to compare.`);
+		if (offers) notes.push(`Compare ${offers === 1 ? "it" : "them"} with the new version in the report.`);
 		if (c.missing) notes.push("The report offers to recreate them.");
 		if (result.plan.rebuilt) notes.push("The record of installed notes was rebuilt from the notes' content.");
 		if (result.saveError) notes.push(`The record could not be saved (${result.saveError}); the next run recognises the notes by their content.`);

@@ -321,16 +321,18 @@ await test("mock interview: status-bar timer, self-review, progress note and cas
 	const progressPath = await page.evaluate(() => window.app.workspace.getActiveFile()?.path);
 	expect(/Progress\.md$/.test(progressPath ?? ""), `progress note: ${progressPath}`);
 	await showSource(page, progressPath);
-	expect((await page.textContent(".markdown-source-view")).includes("Ad click-through rate prediction"), "progress lists the practised case");
+	// The drawn ads case (there are several): named in the practice note's file name.
+	const caseName = /Practice \d{4}-\d{2}-\d{2} (.+)\.md$/.exec(practicePath ?? "")?.[1] ?? "";
+	expect((await page.textContent(".markdown-source-view")).includes(caseName) && caseName !== "", `progress lists the practised case ${caseName}`);
 	await shoot(page, "progress-note");
 	await page.evaluate(() => { for (const n of [...document.querySelectorAll(".markdown-source-view")]) n.remove(); });
 
-	await page.evaluate(async () => {
-		const f = window.app.vault.getFileByPath("ML System Design/Case studies/Ad click-through rate prediction.md");
+	await page.evaluate(async (name) => {
+		const f = window.app.metadataCache.getFirstLinkpathDest(name, "");
 		await window.app.workspace.getLeaf(true).openFile(f);
 		window.app.commands.executeCommandById("ml-system-design-vault:review-flashcards");
 		await window.settle();
-	});
+	}, caseName);
 	await page.waitForSelector(".mlsd-flashcards-modal .mlsd-flashcard");
 	await page.click(".mlsd-flashcard-show >> nth=0");
 	expect((await page.$$(".mlsd-flashcard-answer")).length === 1, "one answer shown after one click");

@@ -66,7 +66,7 @@ describe("update after a plugin upgrade", () => {
 		const report = topModal();
 		expect(report.contentEl.textContent).toContain("Your edit overlaps the new version (1)");
 		expect(report.contentEl.textContent).toContain("Updated to the new version (1)");
-		expect(Notice.history.at(-1)).toMatch(/1 note you edited has a new version to compare/);
+		expect(Notice.history.at(-1)).toMatch(/kept 1 where your edit and the new version overlap\. Compare it with the new version in the report/);
 
 		button(report, "Compare").click();
 		await h.settle();
