@@ -7,17 +7,24 @@ export function normalizeLineEndings(text: string): string {
 	return text.replace(/\r\n?/g, "\n");
 }
 
+/**
+ * Math.imul held in a module constant: looked up on `Math` in the loop, it is
+ * up to 30 times slower where the global object is a proxy (jest's vm
+ * contexts, some sandboxes).
+ */
+const imul = Math.imul;
+
 /** cyrb53: a fast 53-bit string hash; ample for telling versions of a note apart. */
 function cyrb53(text: string, seed = 0): number {
 	let h1 = 0xdeadbeef ^ seed;
 	let h2 = 0x41c6ce57 ^ seed;
 	for (let i = 0; i < text.length; i++) {
 		const ch = text.charCodeAt(i);
-		h1 = Math.imul(h1 ^ ch, 2654435761);
-		h2 = Math.imul(h2 ^ ch, 1597334677);
+		h1 = imul(h1 ^ ch, 2654435761);
+		h2 = imul(h2 ^ ch, 1597334677);
 	}
-	h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
-	h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+	h1 = imul(h1 ^ (h1 >>> 16), 2246822507) ^ imul(h2 ^ (h2 >>> 13), 3266489909);
+	h2 = imul(h2 ^ (h2 >>> 16), 2246822507) ^ imul(h1 ^ (h1 >>> 13), 3266489909);
 	return 4294967296 * (2097151 & h2) + (h1 >>> 0);
 }
 

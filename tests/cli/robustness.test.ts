@@ -28,6 +28,9 @@ function writeData(vault: string, data: unknown): void {
 	writeFileSync(dataPath(vault), typeof data === "string" ? data : JSON.stringify(data));
 }
 const readData = (vault: string) => JSON.parse(readFileSync(dataPath(vault), "utf8")) as { install: { folder: string; files: Record<string, string>; inProgress?: string }; settings: Record<string, unknown> } & Record<string, unknown>;
+/** The two-note fixture template: enough for the record and data-file cases, and fast. */
+const SMALL_NOTE = "Other.md";
+const small = (vault: string, ...args: string[]) => mlsd("install", vault, "--template", "tests/fixtures/merge-v1", ...args);
 const note = (vault: string, rel: string) => join(vault, FOLDER, ...rel.split("/"));
 const json = (stdout: string) => JSON.parse(stdout) as Record<string, unknown> & { warnings: string[]; failures: { path: string; reason: string }[] };
 
@@ -141,8 +144,9 @@ describe("crash-safe writes", () => {
 		const { vault } = newVault();
 		mkdirSync(join(vault, PLUGIN), { recursive: true });
 		writeFileSync(join(vault, PLUGIN, "install.lock"), JSON.stringify({ pid: 999_999_999, host: require("os").hostname(), time: Date.now() }));
-		expect(mlsd("install", vault).code).toBe(0);
-		expectWholeInstall(vault);
+		expect(small(vault).code).toBe(0);
+		expect(Object.keys(readData(vault).install.files)).toEqual(["Other.md", "Step.md"]);
+		expect(existsSync(join(vault, PLUGIN, "install.lock"))).toBe(false);
 	});
 });
 
@@ -150,21 +154,21 @@ describe("a lost record is never fresh", () => {
 	const damaged: [string, string | null][] = [["torn", '{"schema":1,"settings":{},"install":{"folder":"ML System Design","fi'], ["empty", ""], ["binary", "\u0000\u0001\u0002"], ["a list", "[1,2,3]"], ["missing", null]];
 	it.each(damaged)("data.json %s: deleted notes stay deleted, and the run says so", (_what, text) => {
 		const { vault } = newVault();
-		expect(mlsd("install", vault).code).toBe(0);
-		rmSync(note(vault, STEP1));
+		expect(small(vault).code).toBe(0);
+		rmSync(note(vault, SMALL_NOTE));
 		rmSync(join(vault, PLUGIN, "data.json.bak"), { force: true });
 		if (text === null) rmSync(dataPath(vault));
 		else writeFileSync(dataPath(vault), text);
-		const r = mlsd("install", vault, "--json");
+		const r = small(vault, "--json");
 		expect(r.code).toBe(0);
 		const out = json(r.stdout);
-		expect(existsSync(note(vault, STEP1))).toBe(false);
+		expect(existsSync(note(vault, SMALL_NOTE))).toBe(false);
 		expect(out.missing).toBe(1);
-		expect(out.missingNotes).toEqual([`${FOLDER}/${STEP1}`]);
+		expect(out.missingNotes).toEqual([`${FOLDER}/${SMALL_NOTE}`]);
 		expect(out.warnings.join("\n")).toMatch(/rebuilt from the notes/);
 		// The rebuilt record keeps it deleted on the next run too; --recreate-missing... is not needed to go on.
-		mlsd("install", vault);
-		expect(existsSync(note(vault, STEP1))).toBe(false);
+		small(vault);
+		expect(existsSync(note(vault, SMALL_NOTE))).toBe(false);
 		if (text) {
 			const kept = readdirSync(join(vault, PLUGIN)).filter((n) => n.startsWith("data.json.unreadable"));
 			expect(kept.map((n) => readFileSync(join(vault, PLUGIN, n), "utf8"))).toContain(text);
@@ -172,61 +176,61 @@ describe("a lost record is never fresh", () => {
 	});
 	it("restores the record from data.json.bak, and a second corruption never overwrites the backup", () => {
 		const { vault } = newVault();
-		mlsd("install", vault);
-		rmSync(note(vault, STEP1));
-		mlsd("install", vault); // rotates a backup that holds the full record
+		small(vault);
+		rmSync(note(vault, SMALL_NOTE));
+		small(vault); // rotates a backup that holds the full record
 		const bak = readFileSync(join(vault, PLUGIN, "data.json.bak"), "utf8");
 		writeFileSync(dataPath(vault), "{ torn");
-		const first = json(mlsd("install", vault, "--json").stdout);
+		const first = json(small(vault, "--json").stdout);
 		expect(first.warnings.join("\n")).toMatch(/restored from data\.json\.bak/);
 		expect(first.keptDeleted).toBe(1);
 		writeFileSync(dataPath(vault), "{ torn again");
-		mlsd("install", vault);
+		small(vault);
 		const kept = readdirSync(join(vault, PLUGIN)).filter((n) => n.startsWith("data.json.unreadable")).map((n) => readFileSync(join(vault, PLUGIN, n), "utf8"));
 		expect(kept.sort()).toEqual(["{ torn", "{ torn again"]);
 		expect(JSON.parse(readFileSync(join(vault, PLUGIN, "data.json.bak"), "utf8")).install.files).toEqual(JSON.parse(bak).install.files);
-		expect(existsSync(note(vault, STEP1))).toBe(false);
+		expect(existsSync(note(vault, SMALL_NOTE))).toBe(false);
 	});
 	it("--recreate-missing brings missing notes back when asked", () => {
 		const { vault } = newVault();
-		mlsd("install", vault);
-		rmSync(note(vault, STEP1));
+		small(vault);
+		rmSync(note(vault, SMALL_NOTE));
 		writeFileSync(dataPath(vault), "");
 		rmSync(join(vault, PLUGIN, "data.json.bak"), { force: true });
-		const r = json(mlsd("install", vault, "--json", "--recreate-missing").stdout);
+		const r = json(small(vault, "--json", "--recreate-missing").stdout);
 		expect(r.created).toBe(1);
-		expect(readFileSync(note(vault, STEP1), "utf8")).toBe(TEMPLATE.files.find((f) => f.path === STEP1)!.content);
+		expect(readFileSync(note(vault, SMALL_NOTE), "utf8")).toBe(readFileSync("tests/fixtures/merge-v1/Other.md", "utf8"));
 	});
 	it("reads a data.json with a byte-order mark as it is", () => {
 		const { vault } = newVault();
-		mlsd("install", vault);
-		rmSync(note(vault, STEP1));
+		small(vault);
+		rmSync(note(vault, SMALL_NOTE));
 		writeFileSync(dataPath(vault), "\uFEFF" + readFileSync(dataPath(vault), "utf8"));
-		const r = json(mlsd("install", vault, "--json").stdout);
+		const r = json(small(vault, "--json").stdout);
 		expect(r.keptDeleted).toBe(1);
 		expect(r.warnings).toEqual([]);
 	});
 	it("stops before the first note when the record cannot be written (data.json is a folder)", () => {
 		const { vault } = newVault();
 		mkdirSync(dataPath(vault), { recursive: true });
-		const r = mlsd("install", vault);
+		const r = small(vault);
 		expect(r.code).toBe(1);
 		expect(r.stderr).toMatch(/data\.json is not a regular file/);
 		expect(existsSync(join(vault, FOLDER))).toBe(false);
 	});
 	it("refuses to install a second copy when the folder setting changed, naming both folders", () => {
 		const { vault } = newVault();
-		mlsd("install", vault);
+		small(vault);
 		const data = readData(vault);
 		data.settings = { ...data.settings, installFolder: "Interview prep" };
 		writeData(vault, data);
-		const r = mlsd("install", vault);
+		const r = small(vault);
 		expect(r.code).toBe(1);
 		expect(r.stderr).toContain(`"${FOLDER}"`);
 		expect(r.stderr).toContain('"Interview prep"');
 		expect(existsSync(join(vault, "Interview prep"))).toBe(false);
-		expect(mlsd("install", vault, "--fresh-copy").code).toBe(0);
-		expect(existsSync(join(vault, "Interview prep", STEP1))).toBe(true);
+		expect(small(vault, "--fresh-copy").code).toBe(0);
+		expect(existsSync(join(vault, "Interview prep", SMALL_NOTE))).toBe(true);
 	});
 });
 
@@ -257,13 +261,13 @@ describe("smaller items", () => {
 	it("--json keeps warnings", () => {
 		const { vault } = newVault();
 		writeData(vault, { schema: 1, settings: { practiceFolder: "../p" } });
-		const out = json(mlsd("install", vault, "--json").stdout);
+		const out = json(small(vault, "--json").stdout);
 		expect(out.warnings.join("\n")).toMatch(/practiceFolder.*points outside the vault/);
 	});
 	it("a JSON-array data.json is kept aside, not rewritten with keys \"0\", \"1\"", () => {
 		const { vault } = newVault();
 		writeData(vault, "[\"a\",\"b\"]");
-		expect(mlsd("install", vault).code).toBe(0);
+		expect(small(vault).code).toBe(0);
 		const data = readData(vault);
 		expect(Object.keys(data)).not.toContain("0");
 		expect(readFileSync(join(vault, PLUGIN, "data.json.unreadable"), "utf8")).toBe("[\"a\",\"b\"]");
@@ -271,7 +275,7 @@ describe("smaller items", () => {
 	it("keeps settings and top-level keys written by a newer version", () => {
 		const { vault } = newVault();
 		writeData(vault, { schema: 1, settings: { installFolder: FOLDER, futureSetting: "keep me" }, futureKey: { x: 1 } });
-		mlsd("install", vault);
+		small(vault);
 		const data = readData(vault);
 		expect(data.settings.futureSetting).toBe("keep me");
 		expect(data.futureKey).toEqual({ x: 1 });
