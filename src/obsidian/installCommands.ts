@@ -183,13 +183,13 @@ class ConfirmModal extends Modal {
 /** Moves shipped notes the user never changed to the trash; edited notes stay. */
 export function removeUntouched(host: PluginHost): void {
 	void (async () => {
-		const untouched: TFile[] = [];
+		const untouched: { file: TFile; hash: string }[] = [];
 		let edited = 0;
 		for (const file of host.template.files) {
 			const f = host.app.vault.getFileByPath(joinPath(installedFolder(host.data), file.path));
 			if (!f) continue;
 			const hash = contentHash(await host.app.vault.read(f));
-			if (hash === host.data.install.files[file.path] || hash === file.hash) untouched.push(f);
+			if (hash === host.data.install.files[file.path] || hash === file.hash) untouched.push({ file: f, hash });
 			else edited++;
 		}
 		if (untouched.length === 0) {
@@ -202,8 +202,17 @@ export function removeUntouched(host: PluginHost): void {
 			`Move ${untouched.length} shipped notes you have not changed to the trash? ${edited} note${edited === 1 ? "" : "s"} you edited will stay.`,
 			"Move to trash",
 			() => void (async () => {
-				for (const f of untouched) await host.app.fileManager.trashFile(f);
-				new Notice(`Moved ${untouched.length} untouched notes to the trash; kept ${edited} you edited.`);
+				// A note edited while the question was open is no longer untouched: it stays.
+				let moved = 0;
+				for (const { file, hash } of untouched) {
+					if (file.parent === null || contentHash(await host.app.vault.read(file)) !== hash) {
+						edited++;
+						continue;
+					}
+					await host.app.fileManager.trashFile(file);
+					moved++;
+				}
+				new Notice(`Moved ${moved} untouched notes to the trash; kept ${edited} you edited.`);
 			})(),
 		).open();
 	})();
