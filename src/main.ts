@@ -34,7 +34,7 @@ export default class MlSystemDesignVault extends Plugin implements PluginHost {
 		if (warnings.length > 0) new Notice(`ML System Design Vault: ${warnings.join(" ")}`);
 		this.catalog = new CatalogService(this);
 		this.catalog.start();
-		this.addSettingTab(new SettingsTab(this));
+		this.addSettingTab(new SettingsTab(this, this.catalog));
 		registerCommands(this, this.catalog);
 		if (!this.readOnly) this.app.workspace.onLayoutReady(() => offerWelcome(this));
 	}

@@ -3,7 +3,8 @@
  * dashboard of a vault folder, as the progress note's Markdown or as JSON.
  */
 import { promises as fs } from "fs";
-import { isRealDate, localDate } from "../core/dates";
+import { localDate } from "../core/dates";
+import { validDate } from "../core/settings";
 import { progressMarkdown, progressSummary } from "../core/progress";
 import { loadTemplate } from "../generated/vaultTemplate";
 import { parseArgs, UsageError } from "./args";
@@ -20,7 +21,7 @@ async function folderArg(path: string | undefined): Promise<string> {
 
 function todayArg(value: string | undefined): string {
 	if (value === undefined) return localDate();
-	if (!isRealDate(value)) throw new UsageError(`--today must be a real date such as 2026-01-31; "${value}" is not one.`);
+	if (validDate(value) !== value) throw new UsageError(`--today must be a real date such as 2026-01-31; "${value}" is not one.`);
 	return value;
 }
 

@@ -1,7 +1,7 @@
 /** The catalog of a folder on disk, for `mlsd prompt` and `mlsd checklist`. */
 import { Catalog, toRecord, type CaseRecord, type RecordResult } from "../core/catalog";
-import { checklistFromCatalog, twistsIn, TWISTS_NOTE, type ChecklistSection } from "../core/checklist";
-import { noteName } from "../core/paths";
+import { checklistFromCatalog, type ChecklistSection } from "../core/checklist";
+import { twistsFromCatalog, type Twist } from "../core/twists";
 import type { EmbeddedTemplate } from "../core/types";
 import { parseFrontmatter } from "./frontmatter";
 import { FsVault } from "./fsVault";
@@ -27,10 +27,9 @@ export async function loadFolderCatalog(folder: string, template: EmbeddedTempla
 	return { catalog: Catalog.from(results), texts };
 }
 
-export function folderTwists(fc: FolderCatalog, template: EmbeddedTemplate): string[] {
-	const path = [...fc.texts.keys()].find((p) => noteName(p) === TWISTS_NOTE);
-	const text = path ? fc.texts.get(path) : template.files.find((f) => f.path.endsWith(`/${TWISTS_NOTE}.md`))?.content;
-	return text ? twistsIn(text) : [];
+/** The twist notes under the folder (tag mlsd/twist), with their text: ours and the user's alike. */
+export function folderTwists(fc: FolderCatalog): Promise<Twist[]> {
+	return twistsFromCatalog(fc.catalog, (path) => fc.texts.get(path) ?? null);
 }
 
 export function folderChecklist(fc: FolderCatalog, chosen: CaseRecord | null): Promise<ChecklistSection[]> {

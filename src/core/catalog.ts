@@ -5,6 +5,7 @@
  */
 import { noteName } from "./paths";
 import { linkTargetOf, noteTypeOf, validateProperties } from "./schema";
+import { sessionDate } from "./session";
 import type { Difficulty, Domain, Frontmatter, NoteOrigin, NoteType } from "./types";
 
 export interface NoteRecord {
@@ -32,6 +33,12 @@ export interface StepRecord extends NoteRecord {
 export interface ChecklistNoteRecord extends NoteRecord {
 	type: "checklist";
 	step: number;
+}
+
+/** A twist note: the constraint an interviewer adds, and the domains it fits (lower case; "any" fits every case). */
+export interface TwistRecord extends NoteRecord {
+	type: "twist";
+	fits: string[];
 }
 
 export interface PracticeRecord extends NoteRecord {
@@ -79,7 +86,12 @@ export function toRecord(path: string, frontmatter: Frontmatter | null | undefin
 		case "checklist":
 			return { record: { ...base, type, step: frontmatter.step as number } as ChecklistNoteRecord };
 		case "practice":
-			return { record: { ...base, type, caseName: linkTargetOf(frontmatter.case as string), date: (frontmatter.date as string).slice(0, 10) } as PracticeRecord };
+			return { record: { ...base, type, caseName: linkTargetOf(frontmatter.case as string), date: sessionDate(frontmatter)! } as PracticeRecord };
+		case "twist": {
+			const raw = frontmatter.fits as string | string[];
+			const fits = (Array.isArray(raw) ? raw : [raw]).map((f) => f.trim().toLowerCase()).filter((f) => f !== "");
+			return { record: { ...base, type, fits } as TwistRecord };
+		}
 		default:
 			return { record: base };
 	}
@@ -175,6 +187,11 @@ export class Catalog {
 	caseByName(name: string): CaseRecord | undefined {
 		const want = name.trim().toLowerCase();
 		return this.cases().find((c) => c.name.toLowerCase() === want);
+	}
+
+	/** Twist notes sorted by name. */
+	twists(): TwistRecord[] {
+		return this.ofType<TwistRecord>("twist").sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 	}
 
 	practice(): PracticeRecord[] {

@@ -1,6 +1,6 @@
 /** Shared domain types. Pure: no Obsidian and no Node imports anywhere in src/core. */
 
-export const NOTE_TYPES = ["framework-step", "case-study", "concept", "checklist", "practice", "moc", "template"] as const;
+export const NOTE_TYPES = ["framework-step", "case-study", "concept", "checklist", "practice", "twist", "moc", "template"] as const;
 export type NoteType = (typeof NOTE_TYPES)[number];
 
 export const DOMAINS = [

@@ -1,21 +1,19 @@
 /** Reading and writing the notes the commands work with, through the Vault API. */
 import { ObsidianVault } from "./ObsidianVault";
 import { normalizePath, TFile, type App } from "obsidian";
-import { checklistFromCatalog, twistsIn, TWISTS_NOTE, type ChecklistSection } from "../core/checklist";
+import { checklistFromCatalog, type ChecklistSection } from "../core/checklist";
 import type { CaseRecord, Catalog } from "../core/catalog";
 import { uniqueNotePath } from "../core/paths";
-import type { EmbeddedTemplate } from "../core/types";
+import { twistsFromCatalog, type Twist } from "../core/twists";
 
 export async function readNote(app: App, path: string): Promise<string | null> {
 	const file = app.vault.getFileByPath(path);
 	return file ? app.vault.cachedRead(file) : null;
 }
 
-/** Twists from the user-editable constraints note; the shipped copy when it is not in the vault. */
-export async function loadTwists(app: App, template: EmbeddedTemplate): Promise<string[]> {
-	const file = app.metadataCache.getFirstLinkpathDest(TWISTS_NOTE, "");
-	const text = file ? await app.vault.cachedRead(file) : template.files.find((f) => f.path.endsWith(`/${TWISTS_NOTE}.md`))?.content;
-	return text ? twistsIn(text) : [];
+/** The twist notes in the vault (tag mlsd/twist), ours and the user's, with what the interviewer says. */
+export function loadTwists(app: App, catalog: Catalog): Promise<Twist[]> {
+	return twistsFromCatalog(catalog, (path) => readNote(app, path));
 }
 
 /** Builds the checklist from the notes as they are now (so edits show up at once). */
