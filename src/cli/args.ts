@@ -43,8 +43,18 @@ export interface CommandSpec {
 	run(args: Args, io: Io): Promise<number>;
 }
 
+/** The shape of parsed arguments some commands take (flags and valued options by name). */
+export interface ParsedArgs {
+	positionals: string[];
+	flags: { has(name: string): boolean };
+	options: { get(name: string): string | undefined };
+}
+
 /** Parsed arguments with typed getters. */
-export class Args {
+export class Args implements ParsedArgs {
+	readonly flags = { has: (name: string): boolean => this.has(name) };
+	readonly options = { get: (name: string): string | undefined => this.get(name) };
+
 	constructor(
 		readonly command: CommandSpec,
 		readonly positionals: string[],
