@@ -29,6 +29,10 @@ export interface InstallRecord {
 	 * to keep deleted but ours to finish.
 	 */
 	inProgress?: string;
+	/** With inProgress: the shipped paths that run was about to write (a cut-off note at one of them is ours to finish). */
+	writing?: string[];
+	/** Shipped paths whose write failed in the last run: a cut-off note there is ours to finish. */
+	interrupted?: string[];
 }
 
 /** Record value for a note that is ours but whose installed version is unknown (rebuilt after the record was lost). */
@@ -162,9 +166,13 @@ export function planInstall(
 	const trusted = sameFolder && (Object.keys(record.files).length > 0 || record.inProgress !== undefined);
 	const stateOf = (f: TemplateFile): TargetState => existing.get(joinPath(folder, f.path)) ?? { kind: "missing" };
 	const bases = options.bases;
+	// Only a write of ours that did not finish can leave a cut-off note. A user's note that happens to be
+	// a prefix of a shipped one (an empty file, a note whose end they deleted) is theirs.
+	const unfinished = !sameFolder ? new Set<string>()
+		: new Set([...(record.inProgress !== undefined ? record.writing ?? template.files.map((f) => f.path) : []), ...(record.interrupted ?? [])]);
 	const recognised = (f: TemplateFile): boolean => {
 		const s = stateOf(f);
-		return s.kind === "file" && (s.hash === f.hash || isTruncationOf(s.text, f.content) || baseFor(bases, f.path, s.hash) !== undefined);
+		return s.kind === "file" && (s.hash === f.hash || baseFor(bases, f.path, s.hash) !== undefined);
 	};
 	const rebuilt = !trusted && template.files.some((f) => recognised(f) || (options.recordLost === true && stateOf(f).kind !== "missing"));
 	const actions = template.files.map((file): InstallAction => {
@@ -190,7 +198,7 @@ export function planInstall(
 		if (state.hash === file.hash) return { ...base, kind: "unchanged" };
 		if (installed !== undefined && state.hash === installed) return { ...base, kind: "update", text: file.content, expect: state.hash };
 		// A note an interrupted write cut off is finished, never taken for the user's edit.
-		if (isTruncationOf(state.text, file.content)) return { ...base, kind: "complete", text: file.content, expect: state.hash };
+		if (unfinished.has(file.path) && isTruncationOf(state.text, file.content)) return { ...base, kind: "complete", text: file.content, expect: state.hash };
 		if (installed === undefined) {
 			// A file we cannot recognise. When rebuilding it is most likely our note, edited: offer the new version.
 			if (!rebuilt) return { ...base, kind: "skip-clash" };
@@ -344,7 +352,7 @@ export async function applyInstall(
 	const writes = plan.actions.filter((a) => WRITES.has(a.kind));
 	if (writes.length > 0 || plan.rebuilt || !sameFolder) {
 		try {
-			await io.saveRecord({ ...next, inProgress: plan.templateVersion });
+			await io.saveRecord({ ...next, inProgress: plan.templateVersion, writing: writes.map((a) => a.path) });
 		} catch (e) {
 			throw new RecordWriteError(e);
 		}
@@ -402,6 +410,9 @@ export async function applyInstall(
 		}
 		done.push(result);
 	}
+	// Only a write can fail: a note left cut off at one of these paths is ours to finish next time.
+	const interrupted = done.filter((a) => a.kind === "failed").map((a) => a.path);
+	if (interrupted.length > 0) next.interrupted = interrupted;
 	const failed = done.some((a) => a.kind === "failed" || a.kind === "changed");
 	if (!failed) next.templateVersion = plan.templateVersion;
 	let saveError: string | undefined;

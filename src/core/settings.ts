@@ -219,6 +219,11 @@ function readRecord(raw: unknown, warnings: string[], configDir: string, lost: {
 	};
 	const record: InstallRecord = { folder: raw.folder as string, templateVersion: typeof raw.templateVersion === "string" ? raw.templateVersion : "", files: strings(raw.files), declined: strings(raw.declined) };
 	if (typeof raw.inProgress === "string") record.inProgress = raw.inProgress;
+	const paths = (o: unknown): string[] | undefined => (Array.isArray(o) ? o.filter((v): v is string => typeof v === "string" && "path" in checkVaultPath(v, configDir)) : undefined);
+	const writing = paths(raw.writing);
+	if (writing && record.inProgress !== undefined) record.writing = writing;
+	const interrupted = paths(raw.interrupted);
+	if (interrupted && interrupted.length > 0) record.interrupted = interrupted;
 	if (dropped > 0) {
 		warnings.push(`${dropped} entr${dropped === 1 ? "y" : "ies"} of the record of installed notes could not be read and ${dropped === 1 ? "was" : "were"} left out.`);
 		lost.value = true;

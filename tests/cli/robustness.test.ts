@@ -118,14 +118,16 @@ describe("crash-safe writes", () => {
 		for (const delay of [60, 250, 500, 900]) {
 			const { vault } = newVault();
 			const child = spawn(process.execPath, ["bin/mlsd.cjs", "install", vault], { stdio: "ignore" });
+			// Listen before killing: a fast run may finish before the delay is up.
+			const exited = new Promise((r) => child.on("exit", r));
 			await new Promise((r) => setTimeout(r, delay));
 			child.kill("SIGKILL");
-			await new Promise((r) => child.on("exit", r));
+			await exited;
 			const again = mlsd("install", vault, "--json");
 			expect(again.code).toBe(0);
 			expectWholeInstall(vault);
 		}
-	});
+	}, 120_000);
 
 	it("8 concurrent install pairs leave a whole record", async () => {
 		const vaults = Array.from({ length: 8 }, () => newVault().vault);

@@ -239,6 +239,35 @@ describe("installTemplate", () => {
 		}
 	});
 
+	it("never takes a user's note that is a prefix of a shipped one for a cut-off write", async () => {
+		const t = template(1);
+		const [a, b] = [t.files[0]!, t.files[1]!];
+		// Notes of the user's at shipped paths before the first install: an empty one and a one-character one.
+		const vault = new MemoryVault({ [target(a.path)]: "", [target(b.path)]: a.content.slice(0, 1) === b.content.slice(0, 1) ? b.content.slice(0, 1) : "" });
+		const first = await run(vault, t, fresh());
+		expect(vault.files.get(target(a.path))).toBe("");
+		expect(first.actions.find((x) => x.path === a.path)!.kind).toBe("skip-clash");
+		// After an install that finished, the user deletes the end of a shipped note: an edit, kept.
+		const v2 = new MemoryVault();
+		const done = await run(v2, t, fresh());
+		v2.files.set(target(a.path), a.content.slice(0, Math.floor(a.content.length / 2)));
+		const again = await run(v2, t, done);
+		expect(again.actions.find((x) => x.path === a.path)!.kind).not.toBe("complete");
+		expect(v2.files.get(target(a.path))).toBe(a.content.slice(0, Math.floor(a.content.length / 2)));
+	});
+
+	it("finishes a note whose write failed in the last run", async () => {
+		const t = template(1);
+		const vault = new MemoryVault();
+		const first = await run(vault, t, fresh());
+		const b = t.files[1]!;
+		vault.files.set(target(b.path), b.content.slice(0, 20));
+		const again = await run(vault, t, { ...first, record: { ...first.record, interrupted: [b.path] } });
+		expect(again.actions.find((x) => x.path === b.path)!.kind).toBe("complete");
+		expect(vault.files.get(target(b.path))).toBe(b.content);
+		expect(again.record.interrupted).toBeUndefined();
+	});
+
 	it("stops before writing any note when the record cannot be saved", async () => {
 		const vault = new MemoryVault();
 		await expect(installTemplate(vault, template(1), FOLDER, EMPTY_RECORD, {
@@ -253,9 +282,9 @@ describe("installTemplate", () => {
 		const v1 = await run(vault, template(1), fresh());
 		const t2 = template(2);
 		const b = t2.files[1]!;
-		// Updating B was cut off half-way (a crash or a full disk), leaving NUL bytes at the end.
+		// Updating B was cut off half-way (a crash), leaving NUL bytes at the end; the record still says so.
 		vault.files.set(target(b.path), b.content.slice(0, 40) + "\0\0\0");
-		const r = await run(vault, t2, v1);
+		const r = await run(vault, t2, { ...v1, record: { ...v1.record, inProgress: t2.version, writing: [b.path] } });
 		expect(r.actions.find((a) => a.path === b.path)!.kind).toBe("complete");
 		expect(vault.files.get(target(b.path))).toBe(b.content);
 	});
