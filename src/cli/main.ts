@@ -23,7 +23,8 @@ import type { EmbeddedTemplate } from "../core/types";
 import { FsVault } from "./fsVault";
 import { checkMermaid } from "./mermaidCheck";
 import { progressCommand } from "./progress";
-import { folderChecklist, folderTwists, loadFolderCatalog } from "./vaultCatalog";
+import { folderChecklist, folderTwists, loadFolderCatalog, readNoteText } from "./vaultCatalog";
+import { joinPath } from "../core/paths";
 
 export const PLUGIN_ID = "ml-system-design-vault";
 
@@ -31,8 +32,10 @@ const USAGE = `Usage:
   mlsd install <vault> [--json] [--config-dir .obsidian] [--template DIR]
       Install or update the shipped notes in <vault>/<install folder> (default "ML System Design").
       --template installs from a folder instead of the notes built into mlsd (to try an upgrade).
-  mlsd doctor <folder> [--json] [--no-diagrams]
-      Check notes against the content contract; exits 1 on any problem.
+  mlsd doctor <folder> [--json] [--no-diagrams] [--strict] [--config-dir .obsidian]
+      Check the notes tagged mlsd/<kind>; exits 1 only when something breaks a command or a
+      shipped note (from the install record) falls short of the content standard.
+      --strict holds every note to the content standard (as on the template folder itself).
   mlsd prompt <folder> [--domain D] [--difficulty easy|medium|hard] [--source both|shipped|personal]
                        [--skip-days N] [--seed N] [--no-twist] [--json]
       Draw a random interview prompt from the case studies under <folder>. The same seed gives the same draw.
@@ -142,30 +145,84 @@ async function installCommand(argv: string[], out: Out): Promise<number> {
 	return 0;
 }
 
-export async function readDoctorFiles(folder: string): Promise<DoctorFile[]> {
-	const vault = new FsVault(folder);
-	const paths = (await vault.listFiles()).filter((p) => /\.(md|base|canvas)$/.test(p));
-	return Promise.all(paths.map(async (path) => ({ path, text: await vault.read(path) })));
+export interface DoctorInput {
+	files: DoctorFile[];
+	/** Every file under the folder, attachments included (for links). */
+	allPaths: string[];
+	/** Notes that could not be read: named, never a crash. */
+	unreadable: { path: string; message: string }[];
+}
+
+export async function readDoctorFiles(folder: string): Promise<DoctorInput> {
+	const allPaths = await new FsVault(folder).listFiles();
+	const files: DoctorFile[] = [];
+	const unreadable: DoctorInput["unreadable"] = [];
+	for (const path of allPaths.filter((p) => /\.(md|base|canvas)$/.test(p))) {
+		try {
+			files.push({ path, text: await readNoteText(folder, path) });
+		} catch (e) {
+			unreadable.push({ path, message: `could not be read: ${e instanceof Error ? e.message : String(e)}` });
+		}
+	}
+	return { files, allPaths, unreadable };
+}
+
+/**
+ * Which notes the content standard applies to: every note with --strict or
+ * when the folder is the template itself (its start note at the top, no
+ * Obsidian config folder); else the notes the install record lists; else the
+ * notes found at a shipped note's path.
+ */
+export async function doctorStandard(folder: string, allPaths: readonly string[], strict: boolean, configDir = ".obsidian"): Promise<{ standard: "all" | Set<string>; source: string }> {
+	if (strict) return { standard: "all", source: "--strict" };
+	const template = loadTemplate();
+	const hasConfig = await fs.stat(join(folder, configDir)).then((s) => s.isDirectory(), () => false);
+	const startNote = template.files.find((f) => !f.path.includes("/") && /^start here/i.test(f.path))?.path;
+	if (!hasConfig && startNote && allPaths.includes(startNote)) return { standard: "all", source: "the template folder" };
+	let raw: unknown = null;
+	try {
+		raw = JSON.parse(await fs.readFile(dataFilePath(folder, configDir), "utf8"));
+	} catch {
+		raw = null;
+	}
+	const { data } = migrateData(raw);
+	const installed = Object.keys(data.install.files);
+	if (data.install.folder && installed.length > 0) {
+		return { standard: new Set(installed.map((p) => joinPath(data.install.folder, p))), source: "the install record" };
+	}
+	const present = new Set(allPaths);
+	const shipped = new Set<string>();
+	for (const f of template.files) {
+		for (const candidate of [f.path, joinPath(data.settings.installFolder, f.path)]) if (present.has(candidate)) shipped.add(candidate);
+	}
+	return { standard: shipped, source: "the shipped notes' paths" };
 }
 
 async function doctorCommand(argv: string[], out: Out): Promise<number> {
-	const args = parseArgs(argv, []);
+	const args = parseArgs(argv, ["config-dir"]);
 	const folder = await requireFolder(args.positionals[0]);
-	const files = await readDoctorFiles(folder);
-	const report = await runDoctor(files, {
+	const input = await readDoctorFiles(folder);
+	const { standard, source } = await doctorStandard(folder, input.allPaths, args.flags.has("strict"), args.options.get("config-dir"));
+	const report = await runDoctor(input.files, {
 		parseYaml,
 		checkDiagram: args.flags.has("no-diagrams") ? undefined : checkMermaid,
-	});
+	}, { standard, allPaths: input.allPaths });
+	for (const u of input.unreadable) report.issues.push({ path: u.path, line: null, rule: "unreadable", message: u.message, severity: "warning" });
+	report.summary.warnings += input.unreadable.length;
+	const errors = report.summary.errors;
 	if (args.flags.has("json")) {
-		out(JSON.stringify(report, null, 2));
+		out(JSON.stringify({ ...report, standard: standard === "all" ? "all" : source }, null, 2));
 	} else {
 		const s = report.summary;
 		const types = Object.entries(s.byType).sort().map(([t, n]) => `${t} ${n}`).join(", ");
-		out(`${s.notes} notes (${types}); ${s.words.toLocaleString("en-US")} words; ${s.diagrams} diagrams; ${s.links} links; ${s.files - s.notes} other files`);
+		out(`${s.notes} notes of ours (${types || "none"}); ${s.words.toLocaleString("en-US")} words; ${s.diagrams} diagrams; ${s.links} links; ${s.files - s.notes} other files`);
+		out(standard === "all" ? `Content standard: every note (${source}).` : `Content standard: ${s.shipped} shipped note${s.shipped === 1 ? "" : "s"} (from ${source}); your own notes are checked only for what commands need.`);
 		for (const i of report.issues) out(formatIssue(i));
-		out(report.issues.length === 0 ? "No problems found." : `${report.issues.length} problem${report.issues.length === 1 ? "" : "s"} found.`);
+		if (s.untagged > 0) out(`${s.untagged} note${s.untagged === 1 ? " has" : "s have"} a "type:" of ours but no mlsd/ tag, so ${s.untagged === 1 ? "it does" : "they do"} not take part (info above; the plugin offers to add the tags once).`);
+		const w = s.warnings > 0 ? `; ${s.warnings} warning${s.warnings === 1 ? "" : "s"}` : "";
+		out(errors === 0 ? `No problems found${w}.` : `${errors} problem${errors === 1 ? "" : "s"} found${w}.`);
 	}
-	return report.issues.length === 0 ? 0 : 1;
+	return errors === 0 ? 0 : 1;
 }
 
 async function promptCommand(argv: string[], out: Out, err: Out): Promise<number> {
@@ -181,6 +238,7 @@ async function promptCommand(argv: string[], out: Out, err: Out): Promise<number
 	const TEMPLATE = loadTemplate();
 	const fc = await loadFolderCatalog(folder, TEMPLATE);
 	for (const s of fc.catalog.skipped()) err(`skipped ${s.path}: ${s.problems.join("; ")}`);
+	for (const u of fc.catalog.undrawable()) err(`not drawn ${u.path}: ${u.reason}`);
 	const filters = {
 		...DEFAULT_FILTERS,
 		domain: args.options.get("domain") ?? null,
@@ -202,6 +260,7 @@ async function checklistCommand(argv: string[], out: Out, err: Out): Promise<num
 	const args = parseArgs(argv, ["case"]);
 	const folder = await requireFolder(args.positionals[0]);
 	const fc = await loadFolderCatalog(folder, loadTemplate());
+	for (const s of fc.catalog.skipped()) err(`skipped ${s.path}: ${s.problems.join("; ")}`);
 	const name = args.options.get("case");
 	const chosen = name === undefined ? null : fc.catalog.caseByName(name);
 	if (chosen === undefined) {

@@ -3,6 +3,9 @@ import { Catalog, toRecord, type CaseRecord, type RecordResult } from "../core/c
 import { checklistFromCatalog, twistsIn, TWISTS_NOTE, type ChecklistSection } from "../core/checklist";
 import { noteName } from "../core/paths";
 import type { EmbeddedTemplate } from "../core/types";
+import { readFile, stat } from "fs/promises";
+import { join } from "path";
+import { inlineTags, splitFrontmatter } from "../core/markdown";
 import { parseFrontmatter } from "./frontmatter";
 import { FsVault } from "./fsVault";
 
@@ -11,20 +14,50 @@ export interface FolderCatalog {
 	texts: Map<string, string>;
 }
 
+/** Notes larger than this are not read as notes (a 50 MB log is nobody's case study). */
+export const MAX_NOTE_BYTES = 5 * 1024 * 1024;
+
+/** A note's record from its full text; a note whose properties do not parse is ours (and named) only when it mentions an `mlsd/` tag. */
+export function recordFromText(path: string, text: string, origin: "shipped" | "personal"): RecordResult {
+	const parsed = parseFrontmatter(text);
+	if ("error" in parsed) {
+		const yaml = splitFrontmatter(text).yaml ?? text.slice(0, 2000);
+		return /mlsd\//i.test(yaml) ? { skipped: { path, problems: [`the properties are not valid YAML${parsed.line ? ` (line ${parsed.line})` : ""}: ${parsed.error}`] } } : null;
+	}
+	return toRecord(path, parsed.data, origin, inlineTags(parsed.body));
+}
+
+/**
+ * Every note under a folder, as a catalog. One unreadable note never stops
+ * the others: it is named in `catalog.skipped()` and the rest is read.
+ */
 export async function loadFolderCatalog(folder: string, template: EmbeddedTemplate): Promise<FolderCatalog> {
 	const vault = new FsVault(folder);
 	const shipped = template.files.map((f) => f.path);
 	const texts = new Map<string, string>();
 	const results: RecordResult[] = [];
 	for (const path of (await vault.listFiles()).filter((p) => p.endsWith(".md"))) {
-		const text = await vault.read(path);
+		let text: string;
+		try {
+			text = await readNoteText(folder, path);
+		} catch (e) {
+			results.push({ skipped: { path, problems: [`could not be read: ${e instanceof Error ? e.message : String(e)}`] } });
+			continue;
+		}
 		texts.set(path, text);
-		const parsed = parseFrontmatter(text);
 		const origin = shipped.some((s) => path === s || path.endsWith(`/${s}`)) ? "shipped" : "personal";
-		if ("error" in parsed) results.push({ skipped: { path, problems: [`invalid YAML: ${parsed.error}`] } });
-		else results.push(toRecord(path, parsed.data, origin));
+		results.push(recordFromText(path, text, origin));
 	}
 	return { catalog: Catalog.from(results), texts };
+}
+
+/** Reads a regular file of at most MAX_NOTE_BYTES as text; throws a readable error otherwise. */
+export async function readNoteText(folder: string, path: string): Promise<string> {
+	const file = join(folder, ...path.split("/"));
+	const info = await stat(file);
+	if (!info.isFile()) throw new Error("not a regular file");
+	if (info.size > MAX_NOTE_BYTES) throw new Error(`larger than ${MAX_NOTE_BYTES / 1024 / 1024} MB`);
+	return readFile(file, "utf8");
 }
 
 export function folderTwists(fc: FolderCatalog, template: EmbeddedTemplate): string[] {

@@ -1,25 +1,34 @@
 /**
  * The catalog: every note that takes part (shipped or personal), indexed by
- * type, kept current incrementally. Built from note records, so the same code
- * serves Obsidian (metadataCache) and the CLI (gray-matter).
+ * kind, kept current incrementally. Built from note records, so the same code
+ * serves Obsidian (metadataCache) and the CLI (gray-matter). A note takes part
+ * only with an `mlsd/<kind>` tag; a `type:` property alone is never read.
  */
+import { dayOf } from "./dates";
 import { noteName } from "./paths";
-import { linkTargetOf, noteTypeOf, validateProperties } from "./schema";
-import type { Difficulty, Domain, Frontmatter, NoteOrigin, NoteType } from "./types";
+import { difficultyOf, domainOf, linkTargetOf, noteTags, noteKind, positiveNumber, textList, validateProperties, wholeNumber } from "./schema";
+import type { Difficulty, Frontmatter, NoteOrigin, NoteType } from "./types";
 
 export interface NoteRecord {
 	path: string;
 	name: string;
+	/** The note's kind, from its `mlsd/<kind>` tag. */
 	type: NoteType;
 	properties: Frontmatter;
 	origin: NoteOrigin;
+	/** The note's tags, normalised (lower-case, no "#"). */
+	tags: string[];
 }
 
 export interface CaseRecord extends NoteRecord {
 	type: "case-study";
-	domain: Domain;
+	/** Lower-case; any domain (the shipped ones are suggestions). The property wins over a `mlsd/domain/...` tag. */
+	domain: string;
 	difficulty: Difficulty;
+	/** Real questions only: a template's placeholders ("Design ...") are dropped. */
 	prompts: string[];
+	/** How many prompts were dropped as template placeholders (so the UI can say why a case is never drawn). */
+	placeholderPrompts: number;
 	concepts: string[];
 }
 
@@ -53,36 +62,49 @@ export function isPlaceholderPrompt(p: string): boolean {
 	return /(\.\.\.|…)\s*$/.test(p.trim()) && p.trim().split(/\s+/).length <= 4;
 }
 
-/** Turns a note's properties into a record; null when the note is not one of ours. */
-export function toRecord(path: string, frontmatter: Frontmatter | null | undefined, origin: NoteOrigin): RecordResult {
-	if (!frontmatter || frontmatter.type === undefined) return null;
+/**
+ * Turns a note's properties (and the tags in its body, when known) into a
+ * record; null when the note is not one of ours.
+ */
+export function toRecord(path: string, frontmatter: Frontmatter | null | undefined, origin: NoteOrigin, inlineTags: readonly string[] = []): RecordResult {
+	const fm: Frontmatter = frontmatter && typeof frontmatter === "object" && !Array.isArray(frontmatter) ? frontmatter : {};
+	const tags = noteTags(fm, inlineTags);
+	const type = noteKind(tags);
+	if (!type) return null; // not ours, whatever its "type:" says
 	// A saved copy of an older version ("<name> (my version)") does not take part twice.
-	if (frontmatter["copy-of"] !== undefined) return null;
-	const type = noteTypeOf(frontmatter);
-	if (!type) return null; // a type of the user's own, not ours
-	const problems = validateProperties(frontmatter);
+	if (fm["copy-of"] !== undefined) return null;
+	const problems = validateProperties(fm, type);
 	if (problems.length > 0) return { skipped: { path, problems: problems.map((p) => p.message) } };
-	const base = { path, name: noteName(path), type, properties: frontmatter, origin };
+	const base = { path, name: noteName(path), type, properties: fm, origin, tags };
 	switch (type) {
 		case "case-study": {
-			const fm = frontmatter as { domain: Domain; difficulty: Difficulty; prompts: string[]; concepts?: string[] };
+			const all = textList(fm.prompts).map((p) => p.trim()).filter((p) => p !== "");
+			const prompts = all.filter((p) => !isPlaceholderPrompt(p));
 			const record: CaseRecord = {
 				...base, type,
-				domain: fm.domain, difficulty: fm.difficulty,
-				prompts: fm.prompts.map((p) => p.trim()).filter((p) => p !== "" && !isPlaceholderPrompt(p)),
-				concepts: (fm.concepts ?? []).map(linkTargetOf),
+				domain: domainOf(fm.domain)!, difficulty: difficultyOf(fm.difficulty)!,
+				prompts, placeholderPrompts: all.length - prompts.length,
+				concepts: textList(fm.concepts).map(linkTargetOf).filter((c) => c !== ""),
 			};
 			return { record };
 		}
 		case "framework-step":
-			return { record: { ...base, type, step: frontmatter.step as number, minutes: frontmatter.minutes as number } as StepRecord };
+			return { record: { ...base, type, step: wholeNumber(fm.step)!, minutes: positiveNumber(fm.minutes)! } as StepRecord };
 		case "checklist":
-			return { record: { ...base, type, step: frontmatter.step as number } as ChecklistNoteRecord };
+			return { record: { ...base, type, step: wholeNumber(fm.step)! } as ChecklistNoteRecord };
 		case "practice":
-			return { record: { ...base, type, caseName: linkTargetOf(frontmatter.case as string), date: (frontmatter.date as string).slice(0, 10) } as PracticeRecord };
+			return { record: { ...base, type, caseName: linkTargetOf(fm.case as string), date: dayOf(fm.date)! } as PracticeRecord };
 		default:
 			return { record: base };
 	}
+}
+
+/** Why a case study is never drawn, in words; null when it can be drawn. */
+export function undrawableReason(c: CaseRecord): string | null {
+	if (c.prompts.length > 0) return null;
+	return c.placeholderPrompts > 0
+		? `its "prompts" are still the template's placeholders (such as "Design ..."); write at least one real question`
+		: `it has no prompts`;
 }
 
 export class Catalog {
@@ -170,6 +192,19 @@ export class Catalog {
 
 	checklistNotes(step: number): ChecklistNoteRecord[] {
 		return this.ofType<ChecklistNoteRecord>("checklist").filter((c) => c.step === step).sort((a, b) => a.path.localeCompare(b.path));
+	}
+
+	/** Case studies that are never drawn, each with the reason (say why, never drop a case silently). */
+	undrawable(): { path: string; name: string; reason: string }[] {
+		return this.cases().flatMap((c) => {
+			const reason = undrawableReason(c);
+			return reason ? [{ path: c.path, name: c.name, reason }] : [];
+		});
+	}
+
+	/** Every domain the case studies use, lower-case and sorted. */
+	domains(): string[] {
+		return [...new Set(this.cases().map((c) => c.domain))].sort();
 	}
 
 	caseByName(name: string): CaseRecord | undefined {

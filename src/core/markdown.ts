@@ -88,10 +88,14 @@ export interface ChecklistItem {
 	done: boolean;
 }
 
-/** `- [ ] item` / `* [x] item` lines. */
+/** `- [ ] item` / `* [x] item` lines, outside fenced code. */
 export function checklistItems(text: string): ChecklistItem[] {
 	const out: ChecklistItem[] = [];
-	for (const line of text.split("\n")) {
+	const lines = text.split("\n");
+	const mask = codeLineMask(lines);
+	for (let i = 0; i < lines.length; i++) {
+		if (mask[i]) continue;
+		const line = lines[i]!;
 		const m = /^\s*[-*+]\s+\[([ xX])\]\s+(.+?)\s*$/.exec(line);
 		if (m) out.push({ done: m[1] !== " ", text: m[2]! });
 	}
@@ -203,4 +207,25 @@ export function countWords(body: string): number {
 		if (m) n += m.length;
 	});
 	return n;
+}
+
+/**
+ * Tags written in the body (`#mlsd/concept`), outside code, the way Obsidian
+ * finds them: after the start of a line or a space, letters, digits, `_`, `-`
+ * and `/`, with at least one character that is not a digit. Without "#".
+ */
+export function inlineTags(body: string): string[] {
+	if (!body.includes("#")) return [];
+	const lines = body.split("\n");
+	const mask = codeLineMask(lines);
+	const out: string[] = [];
+	lines.forEach((raw, i) => {
+		if (mask[i] || !raw.includes("#")) return;
+		const line = raw.replace(/`[^`]*`/g, (m) => " ".repeat(m.length));
+		if (/^#{1,6}\s/.test(line)) return;
+		for (const m of line.matchAll(/(?:^|\s)#([\p{L}\p{N}_/-]+)/gu)) {
+			if (/[^\p{N}]/u.test(m[1]!)) out.push(m[1]!);
+		}
+	});
+	return out;
 }

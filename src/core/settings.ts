@@ -5,7 +5,7 @@
  */
 import { EMPTY_RECORD, type InstallRecord } from "./install";
 import { DEFAULT_FILTERS, type PromptFilters } from "./prompt";
-import { DIFFICULTIES, DOMAINS } from "./types";
+import { difficultyOf, domainOf } from "./schema";
 
 export interface Settings {
 	/** Folder the shipped notes are installed into. */
@@ -43,8 +43,9 @@ function readFilters(raw: unknown, warnings: string[]): PromptFilters {
 		warnings.push("Prompt filters were not readable and were reset.");
 		return f;
 	}
-	if (typeof raw.domain === "string" && (DOMAINS as readonly string[]).includes(raw.domain)) f.domain = raw.domain;
-	if (typeof raw.difficulty === "string" && (DIFFICULTIES as readonly string[]).includes(raw.difficulty)) f.difficulty = raw.difficulty;
+	// Any domain of the user's own is a valid filter; values are compared case-insensitively.
+	f.domain = domainOf(raw.domain);
+	f.difficulty = difficultyOf(raw.difficulty);
 	if (raw.source === "shipped" || raw.source === "personal" || raw.source === "both") f.source = raw.source;
 	if (typeof raw.skipPractisedDays === "number" && Number.isFinite(raw.skipPractisedDays) && raw.skipPractisedDays >= 0) f.skipPractisedDays = Math.floor(raw.skipPractisedDays);
 	if (typeof raw.twist === "boolean") f.twist = raw.twist;

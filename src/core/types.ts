@@ -1,6 +1,11 @@
 /** Shared domain types. Pure: no Obsidian and no Node imports anywhere in src/core. */
 
-export const NOTE_TYPES = ["framework-step", "case-study", "concept", "checklist", "practice", "moc", "template"] as const;
+/**
+ * The kinds of note the plugin reads. A note is of a kind only when it carries
+ * the tag `mlsd/<kind>` (CONTENT.md, "What makes a note ours"); a generic
+ * `type:` property is never read.
+ */
+export const NOTE_TYPES = ["framework-step", "case-study", "concept", "twist", "checklist", "practice", "moc", "template"] as const;
 export type NoteType = (typeof NOTE_TYPES)[number];
 
 export const DOMAINS = [
@@ -46,4 +51,6 @@ export interface Issue {
 	line: number | null;
 	rule: string;
 	message: string;
+	/** "error" (the default) breaks a command or the content standard; "warning" and "info" never fail a check. */
+	severity?: "error" | "warning" | "info";
 }

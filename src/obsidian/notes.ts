@@ -1,8 +1,8 @@
 /** Reading and writing the notes the commands work with, through the Vault API. */
 import { ObsidianVault } from "./ObsidianVault";
-import { normalizePath, TFile, type App } from "obsidian";
+import { normalizePath, Notice, TFile, type App } from "obsidian";
 import { checklistFromCatalog, twistsIn, TWISTS_NOTE, type ChecklistSection } from "../core/checklist";
-import type { CaseRecord, Catalog } from "../core/catalog";
+import type { CaseRecord, Catalog, SkippedNote } from "../core/catalog";
 import { uniqueNotePath } from "../core/paths";
 import type { EmbeddedTemplate } from "../core/types";
 
@@ -14,13 +14,20 @@ export async function readNote(app: App, path: string): Promise<string | null> {
 /** Twists from the user-editable constraints note; the shipped copy when it is not in the vault. */
 export async function loadTwists(app: App, template: EmbeddedTemplate): Promise<string[]> {
 	const file = app.metadataCache.getFirstLinkpathDest(TWISTS_NOTE, "");
-	const text = file ? await app.vault.cachedRead(file) : template.files.find((f) => f.path.endsWith(`/${TWISTS_NOTE}.md`))?.content;
+	const shipped = (): string | undefined => template.files.find((f) => f.path.endsWith(`/${TWISTS_NOTE}.md`))?.content;
+	// An unreadable twists note falls back to the shipped twists rather than stopping the draw.
+	const text = file ? await app.vault.cachedRead(file).catch(shipped) : shipped();
 	return text ? twistsIn(text) : [];
 }
 
-/** Builds the checklist from the notes as they are now (so edits show up at once). */
-export function checklistFor(app: App, catalog: Catalog, chosen: CaseRecord | null): Promise<ChecklistSection[]> {
-	return checklistFromCatalog(catalog, chosen, async (path) => (await readNote(app, path)) ?? "");
+/** Builds the checklist from the notes as they are now (so edits show up at once); a note that cannot be read is named and left out. */
+export async function checklistFor(app: App, catalog: Catalog, chosen: CaseRecord | null): Promise<ChecklistSection[]> {
+	const unreadable: SkippedNote[] = [];
+	const sections = await checklistFromCatalog(catalog, chosen, async (path) => (await readNote(app, path)) ?? "", unreadable);
+	if (unreadable.length > 0) {
+		new Notice(`Left out of the checklist: ${unreadable.map((u) => `"${u.path}" (${u.problems[0] ?? "unreadable"})`).join("; ")}.`, 10000);
+	}
+	return sections;
 }
 
 /** Creates the folder and any missing parents; the same code the installer uses. */

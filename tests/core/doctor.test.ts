@@ -4,7 +4,7 @@ import { parseYaml } from "../../src/cli/frontmatter";
 const ports: DoctorPorts = { parseYaml };
 const rules = async (files: DoctorFile[]) => (await runDoctor(files, ports)).issues.map((i) => `${i.path}:${i.line ?? "-"}:${i.rule}`);
 
-const moc = (body: string, extra = "") => `---\ntype: moc\n${extra}---\n${body}\n`;
+const moc = (body: string, extra = "") => `---\ntags: [mlsd/moc]\n${extra}---\n${body}\n`;
 
 describe("runDoctor", () => {
 	it("passes a small valid vault", async () => {
@@ -22,12 +22,12 @@ describe("runDoctor", () => {
 		])).toEqual(["A.md:3:alias", "Lonely.md:-:orphan", "x/B.md:-:duplicate-name", "x/B.md:-:orphan"]);
 	});
 	it("checks concept notes against the contract", async () => {
-		const concept = "---\ntype: concept\ncategory: metric\n---\nShort.\n## How it works\n## Flashcards\nQ::A\n";
+		const concept = "---\ntags: [mlsd/concept]\ncategory: metric\n---\nShort.\n## How it works\n## Flashcards\nQ::A\n";
 		const out = await rules([{ path: "C.md", text: concept }, { path: "M.md", text: moc("[[C]]") }]);
 		expect(out).toEqual(expect.arrayContaining(["C.md:5:section", "C.md:5:length", "C.md:5:flashcards", "C.md:5:links"]));
 	});
 	it("reports wrong property values at their line", async () => {
-		const out = await runDoctor([{ path: "S.md", text: "---\ntype: case-study\ndomain: cooking\ndifficulty: medium\nprompts: []\n---\n" }], ports);
+		const out = await runDoctor([{ path: "S.md", text: "---\ntags: [mlsd/case-study]\ndomain: cooking\ndifficulty: medium\nprompts: []\n---\n" }], ports);
 		expect(out.issues.filter((i) => i.rule === "properties").map((i) => [i.line, i.message])).toEqual([
 			[3, expect.stringContaining("\"domain\" is \"cooking\"")],
 			[5, expect.stringContaining("\"prompts\" must be a list")],

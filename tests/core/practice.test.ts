@@ -47,17 +47,17 @@ describe("properties written by the loop", () => {
 	});
 
 	it("are valid practice properties, and wrong ones are named", () => {
-		const fm = { type: "practice", case: "[[Feed]]", date: "2026-01-20", ...reviewProperties(RESULTS, "good", "2026-01-23") };
+		const fm = { tags: ["mlsd/practice"], case: "[[Feed]]", date: "2026-01-20", ...reviewProperties(RESULTS, "good", "2026-01-23") };
 		expect(validateProperties(fm)).toEqual([]);
-		expect(validateProperties({ type: "practice", case: "[[Feed]]", date: "2026-01-20", rating: null, due: null })).toEqual([]);
-		const bad = validateProperties({ type: "practice", case: "[[Feed]]", date: "2026-01-20", rating: "Good", due: "soon", "step-minutes": "5", "step-overrun": [-1], "step-scores": [0, 2.5] });
+		expect(validateProperties({ tags: ["mlsd/practice"], case: "[[Feed]]", date: "2026-01-20", rating: null, due: null })).toEqual([]);
+		const bad = validateProperties({ tags: ["mlsd/practice"], case: "[[Feed]]", date: "2026-01-20", rating: "Good", due: "soon", "step-minutes": "5", "step-overrun": [-1], "step-scores": [0, 2.5] });
 		expect(bad.map((p) => p.property)).toEqual(["rating", "due", "step-minutes", "step-overrun", "step-scores"]);
 	});
 
 	it("never crash on hand-edited values (property)", () => {
 		const value = fc.oneof(fc.anything(), fc.array(fc.oneof(fc.integer(), fc.double(), fc.string(), fc.constant(null))));
 		fc.assert(fc.property(value, value, value, (a, b, c) => {
-			const r = toRecord("P.md", { type: "practice", case: "[[X]]", date: "2026-01-01", rating: a, "step-scores": b, "step-minutes": c }, "personal");
+			const r = toRecord("P.md", { tags: ["mlsd/practice"], case: "[[X]]", date: "2026-01-01", rating: a, "step-scores": b, "step-minutes": c }, "personal");
 			return r !== null;
 		}));
 	});

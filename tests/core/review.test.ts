@@ -5,9 +5,9 @@ import { seededRng } from "../../src/core/rng";
 import { createEmptyCard, fsrs, generatorParameters, Rating, type Grade } from "ts-fsrs";
 
 const caseNote = (name: string, difficulty: "easy" | "medium" | "hard"): RecordResult =>
-	toRecord(`Cases/${name}.md`, { type: "case-study", domain: "recsys", difficulty, prompts: [`Design ${name}.`] }, "shipped");
+	toRecord(`Cases/${name}.md`, { tags: ["mlsd/case-study"], domain: "recsys", difficulty, prompts: [`Design ${name}.`] }, "shipped");
 const practice = (file: string, caseName: string, date: string, rating?: string | null): RecordResult =>
-	toRecord(`Practice/${file}.md`, { type: "practice", case: `[[${caseName}]]`, date, ...(rating === undefined ? {} : { rating }) }, "personal");
+	toRecord(`Practice/${file}.md`, { tags: ["mlsd/practice"], case: `[[${caseName}]]`, date, ...(rating === undefined ? {} : { rating }) }, "personal");
 
 const CASES = [caseNote("Feed", "medium"), caseNote("Search", "easy"), caseNote("Ads", "hard"), caseNote("Maps", "easy")];
 

@@ -46,7 +46,7 @@ async function open(h: Harness<MlSystemDesignVault>, path: string): Promise<void
 }
 
 const PRACTICE = (caseName: string, date: string, extra = ""): string =>
-	`---\ntype: practice\ncase: "[[${caseName}]]"\ndate: ${date}\nrating:\ndue:\n${extra}---\n\n## Time plan\n\n## Your answer\n\n## Checklist\n`;
+	`---\ntype: practice\ntags: [mlsd/practice]\ncase: "[[${caseName}]]"\ndate: ${date}\nrating:\ndue:\n${extra}---\n\n## Time plan\n\n## Your answer\n\n## Checklist\n`;
 const STATE = (practicePath: string, startedAt: number) => ({
 	practicePath,
 	plan: [{ step: 1, name: "Step 1 - Clarifying requirements", minutes: 5 }, { step: 2, name: "Step 2 - Framing", minutes: 4 }],
@@ -139,7 +139,7 @@ describe("a mock interview from start to self-review", () => {
 		expect(lastNotice()).toMatch(/^Open a practice note first/);
 		await open(h, "P/Broken.md");
 		h.run("start-mock-interview");
-		expect(lastNotice()).toMatch(/^"Broken" has practice properties the plugin cannot read: "date" must be a date/);
+		expect(lastNotice()).toMatch(/^"Broken" has practice properties the plugin cannot read: "date" is "someday", which is not a real date/);
 		expect(h.plugin.data.timer).toBeNull();
 	});
 });

@@ -9,7 +9,7 @@ import { PROGRESS_TAG, progressMarkdown, progressNotePath, progressSummary } fro
 import type { Draw } from "../../core/prompt";
 import { nextDueCase } from "../../core/review";
 import { pick, type Rng } from "../../core/rng";
-import type { CatalogService } from "../CatalogService";
+import { kindOfCached, type CatalogService } from "../CatalogService";
 import type { PluginHost } from "../host";
 import { ensureFolder, loadTwists, readNote } from "../notes";
 import { startPractice } from "../practice";
@@ -68,13 +68,13 @@ export function selfReviewActive(host: PluginHost, catalog: CatalogService): voi
 /** Whether the active note is a practice note (cheap: one metadata lookup, for command availability). */
 export function activeIsPractice(host: PluginHost): boolean {
 	const file = host.app.workspace.getActiveFile();
-	return file ? host.app.metadataCache.getFileCache(file)?.frontmatter?.type === "practice" : false;
+	return file ? kindOfCached(host.app.metadataCache.getFileCache(file)) === "practice" : false;
 }
 
 /** Whether the active note is a case study (cheap, for command availability). */
 export function activeIsCase(host: PluginHost): boolean {
 	const file = host.app.workspace.getActiveFile();
-	return file ? host.app.metadataCache.getFileCache(file)?.frontmatter?.type === "case-study" : false;
+	return file ? kindOfCached(host.app.metadataCache.getFileCache(file)) === "case-study" : false;
 }
 
 function dueNotice(result: ReturnType<typeof nextDueCase>): string {
@@ -114,7 +114,11 @@ export async function practiseNextDue(host: PluginHost, catalog: CatalogService,
 
 async function stepTexts(app: App, catalog: CatalogService): Promise<Map<string, string>> {
 	const texts = new Map<string, string>();
-	for (const s of catalog.get().steps()) texts.set(s.path, (await readNote(app, s.path)) ?? "");
+	for (const s of catalog.get().steps()) {
+		// One unreadable step note leaves its concepts out; it never stops the dashboard.
+		const text = await readNote(app, s.path).catch(() => null);
+		if (text !== null) texts.set(s.path, text);
+	}
 	return texts;
 }
 
