@@ -60,6 +60,8 @@ export interface PluginData {
 	install: InstallRecord;
 	/** One-time UI state: whether the welcome offer was answered. */
 	welcomeDone: boolean;
+	/** One-time UI state: whether notes with an old `type:` and no `mlsd/` tag were offered the tag (after the update to tags). */
+	tagOfferDone: boolean;
 	/** A running mock interview, so it survives closing the note or reloading; owned by src/core/mockTimer.ts. */
 	timer: unknown;
 }
@@ -138,6 +140,7 @@ export function migrateData(raw: unknown): LoadedData {
 			settings: readSettings(raw.settings, warnings),
 			install: readRecord(raw.install, warnings),
 			welcomeDone: raw.welcomeDone === true,
+			tagOfferDone: raw.tagOfferDone === true,
 			timer: raw.timer ?? null,
 		},
 		warnings,
@@ -155,6 +158,7 @@ export function defaultData(): PluginData {
 		settings: { ...DEFAULT_SETTINGS, promptFilters: { ...DEFAULT_FILTERS } },
 		install: { ...EMPTY_RECORD, files: {}, declined: {} },
 		welcomeDone: false,
+		tagOfferDone: false,
 		timer: null,
 	};
 }

@@ -6,6 +6,7 @@ import { runInstall } from "./install";
 import { removeUntouched, restoreShippedNote } from "./installCommands";
 import { newNoteFromTemplate } from "./newNoteCommands";
 import { PromptModal } from "./PromptModal";
+import { offerTags } from "./TagOfferModal";
 import { registerPracticeCommands } from "./practice/commands";
 
 export function registerCommands(host: PluginHost, catalog: CatalogService): void {
@@ -20,4 +21,5 @@ export function registerCommands(host: PluginHost, catalog: CatalogService): voi
 	plugin.addCommand({ id: "new-case-study", name: "New case study", callback: () => newNoteFromTemplate(host, catalog, "case-study") });
 	plugin.addCommand({ id: "new-concept", name: "New concept", callback: () => newNoteFromTemplate(host, catalog, "concept") });
 	plugin.addCommand({ id: "new-checklist", name: "New checklist items", callback: () => newNoteFromTemplate(host, catalog, "checklist") });
+	plugin.addCommand({ id: "offer-tags", name: "Add tags to notes from an earlier version", callback: () => offerTags(host) });
 }
