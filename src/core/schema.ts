@@ -15,7 +15,6 @@ export interface PropertyProblem {
 export const PRACTICE_RATINGS = ["again", "hard", "good", "easy"] as const;
 export type PracticeRating = (typeof PRACTICE_RATINGS)[number];
 
-const isStringList = (v: unknown): v is string[] => Array.isArray(v) && v.every((x) => typeof x === "string");
 
 /** The tag prefix that makes a note ours. */
 export const TAG_PREFIX = "mlsd/";

@@ -48,7 +48,7 @@ export class TagOfferModal extends Modal {
 			row.createSpan({ cls: "mlsd-tag-offer-tag", text: kindTag(note.kind) });
 		}
 		if (n > MAX_ROWS) contentEl.createEl("p", { cls: "mlsd-tag-offer-more", text: `And ${n - MAX_ROWS} more, not listed; "Select all" includes them.` });
-		contentEl.createEl("p", { cls: "setting-item-description", text: "You can open this list again with the command \"Add tags to notes from an earlier version\"." });
+		contentEl.createEl("p", { cls: "setting-item-description", text: "To see this list again, run the command to add tags to notes from an earlier version." });
 		new Setting(contentEl)
 			.addButton((b) => {
 				this.addButton = b.buttonEl;

@@ -8,6 +8,7 @@ import { newNoteFromTemplate } from "./newNoteCommands";
 import { PromptModal } from "./PromptModal";
 import { offerTags } from "./TagOfferModal";
 import { registerPracticeCommands } from "./practice/commands";
+import { registerFlashcardCommands } from "./flashcards/commands";
 
 export function registerCommands(host: PluginHost, catalog: CatalogService): void {
 	const { plugin } = host;
@@ -15,6 +16,7 @@ export function registerCommands(host: PluginHost, catalog: CatalogService): voi
 	plugin.addCommand({ id: "restore-note", name: "Restore a shipped note", callback: () => restoreShippedNote(host) });
 	plugin.addCommand({ id: "remove-untouched", name: "Remove untouched shipped notes", callback: () => removeUntouched(host) });
 	const timer = registerPracticeCommands(host, catalog);
+	registerFlashcardCommands(host, catalog);
 	plugin.addCommand({ id: "draw-prompt", name: "Draw a random interview prompt", callback: () => new PromptModal(host, catalog, timer).open() });
 	plugin.addCommand({ id: "generate-checklist", name: "Generate design checklist", callback: () => generateChecklistNote(host, catalog) });
 	plugin.addCommand({ id: "insert-checklist", name: "Insert design checklist into this note", editorCallback: (editor) => insertChecklist(host, catalog, editor) });

@@ -1,6 +1,5 @@
 import fc from "fast-check";
 import { toRecord } from "../../src/core/catalog";
-import { caseDecks } from "../../src/core/caseCards";
 import { applyEvent, startTimer, timerView } from "../../src/core/mockTimer";
 import {
 	checklistTally, practiceNote, reviewProperties, stepResults, suggestedScore, timingProperties, timingSection, withTimingSection,
@@ -90,20 +89,5 @@ describe("checklist tally", () => {
 		const t = checklistTally(ticked);
 		expect([...t]).toEqual([[1, { ticked: 1, total: 2 }], [2, { ticked: 0, total: 1 }]]);
 		expect([suggestedScore(t.get(1)), suggestedScore(t.get(2)), suggestedScore(undefined), suggestedScore({ ticked: 2, total: 2 })]).toEqual([3, 1, 2, 4]);
-	});
-});
-
-describe("case decks", () => {
-	it("collects each concept's flashcards once, from its Flashcards section", () => {
-		const decks = caseDecks([
-			{ name: "Calibration", text: "---\ntype: concept\n---\nIntro::not a card here?\n## Flashcards\nWhat is calibration?::Scores match frequencies.\n## See also\n" },
-			{ name: "calibration", text: "## Flashcards\nDuplicate::skipped" },
-			{ name: "Empty", text: "No cards." },
-			{ name: "Loose", text: "Q1::A1\n- Q2::A2" },
-		]);
-		expect(decks).toEqual([
-			{ concept: "Calibration", cards: [{ question: "What is calibration?", answer: "Scores match frequencies." }] },
-			{ concept: "Loose", cards: [{ question: "Q1", answer: "A1" }, { question: "Q2", answer: "A2" }] },
-		]);
 	});
 });

@@ -266,29 +266,6 @@ describe("Open progress", () => {
 	});
 });
 
-describe("Review flashcards for this case", () => {
-	it("lists the cards of the case's concepts with answers hidden until asked for", async () => {
-		const h = await installed({ "Scratch.md": "text\n" });
-		await open(h, "Scratch.md");
-		expect(h.app.commands.isAvailable("ml-system-design-vault:review-flashcards")).toBe(false);
-		await open(h, "ML System Design/Case studies/Ad click-through rate prediction.md");
-		expect(h.run("review-flashcards")).toBe(true);
-		await h.settle();
-		const modal = topModal();
-		expect(modal.titleEl.textContent).toBe("Flashcards: Ad click-through rate prediction");
-		const concepts = [...modal.contentEl.querySelectorAll(".mlsd-flashcards-concept")].map((e) => e.textContent);
-		expect(concepts).toContain("Calibration");
-		const cards = modal.contentEl.querySelectorAll(".mlsd-flashcard");
-		expect(cards.length).toBeGreaterThan(5);
-		expect(modal.contentEl.querySelectorAll(".mlsd-flashcard-answer")).toHaveLength(0);
-		click(cards[0]!, "Show answer");
-		const answer = cards[0]!.querySelector(".mlsd-flashcard-answer");
-		expect(answer?.textContent?.length).toBeGreaterThan(3);
-		expect(cards[0]!.querySelector("button")).toBeNull();
-		expect(modal.contentEl.querySelectorAll(".mlsd-flashcard-answer")).toHaveLength(1);
-	});
-});
-
 describe("on mobile", () => {
 	it("shows the clock floating above the note, since there is no status bar, and removes it on unload", async () => {
 		const { Platform } = await import("../stand-in/obsidian");

@@ -1281,7 +1281,8 @@ export class ItemView extends View {
 }
 
 export class MarkdownRenderer {
-	static async render(_app: App, markdown: string, el: HTMLElement): Promise<void> {
+	/** Same signature as Obsidian's; the stand-in shows the Markdown as text (no HTML from note text). */
+	static async render(_app: App, markdown: string, el: HTMLElement, _sourcePath: string, _component: Component): Promise<void> {
 		el.createEl("pre", { text: markdown });
 	}
 }

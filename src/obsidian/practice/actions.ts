@@ -1,6 +1,5 @@
 /** What the practice loop's commands do, one function each. */
 import { MarkdownView, normalizePath, Notice, TFile, type App } from "obsidian";
-import { caseDecks } from "../../core/caseCards";
 import type { CaseRecord } from "../../core/catalog";
 import { localDate } from "../../core/dates";
 import { resultsFromProperties, stepResults, timingProperties } from "../../core/practice";
@@ -13,7 +12,6 @@ import { kindOfCached, type CatalogService } from "../CatalogService";
 import type { PluginHost } from "../host";
 import { ensureFolder, loadTwists, readNote } from "../notes";
 import { startPractice } from "../practice";
-import { FlashcardsModal } from "./FlashcardsModal";
 import { checkPracticeNote, errorText, writeLoopResults } from "./practiceNotes";
 import { SelfReviewModal } from "./SelfReviewModal";
 import type { TimerService } from "./TimerService";
@@ -160,24 +158,4 @@ export function activeCase(host: PluginHost, catalog: CatalogService): CaseRecor
 	const file = host.app.workspace.getActiveFile();
 	const record = file ? catalog.get().get(file.path) : undefined;
 	return record?.type === "case-study" ? (record as CaseRecord) : null;
-}
-
-/** "Review flashcards for this case": the cards of the concept notes in the case's `concepts` property. */
-export async function reviewFlashcards(host: PluginHost, c: CaseRecord): Promise<void> {
-	const { app } = host;
-	const found: { name: string; text: string }[] = [];
-	const missing: string[] = [];
-	for (const name of c.concepts) {
-		const file = app.metadataCache.getFirstLinkpathDest(name, c.path);
-		if (file) found.push({ name: file.basename, text: await app.vault.cachedRead(file) });
-		else missing.push(name);
-	}
-	const decks = caseDecks(found);
-	if (decks.length === 0) {
-		new Notice(c.concepts.length === 0
-			? `"${c.name}" lists no concepts. Add links to concept notes in its "concepts" property.`
-			: `None of the concept notes "${c.name}" lists has "Question::Answer" flashcards.`);
-		return;
-	}
-	new FlashcardsModal(app, c.name, decks, missing).open();
 }

@@ -1,12 +1,12 @@
 /**
  * The practice loop's commands: mock interview timer, self-review, the next
- * due case, the progress note and a case's flashcards. Ids carry no plugin
+ * due case and the progress note (flashcards: ../flashcards/commands.ts). Ids carry no plugin
  * prefix; no default hotkeys.
  */
 import { Notice } from "obsidian";
 import type { CatalogService } from "../CatalogService";
 import type { PluginHost } from "../host";
-import { activeCase, activeIsCase, activeIsPractice, openProgress, practiseNextDue, reviewFlashcards, selfReviewActive, startMockInterview, stopMockInterview } from "./actions";
+import { activeIsPractice, openProgress, practiseNextDue, selfReviewActive, startMockInterview, stopMockInterview } from "./actions";
 import { errorText } from "./practiceNotes";
 import { TimerService } from "./TimerService";
 
@@ -43,18 +43,5 @@ export function registerPracticeCommands(host: PluginHost, catalog: CatalogServi
 	});
 	plugin.addCommand({ id: "practise-next-due", name: "Practise the next due case", callback: () => report(practiseNextDue(host, catalog)) });
 	plugin.addCommand({ id: "open-progress", name: "Open progress", callback: () => report(openProgress(host, catalog)) });
-	plugin.addCommand({
-		id: "review-flashcards",
-		name: "Review flashcards for this case",
-		checkCallback: (checking) => {
-			// The check reads one metadata entry, so opening the palette never builds the catalog.
-			if (!activeIsCase(host)) return false;
-			if (checking) return true;
-			const c = activeCase(host, catalog);
-			if (c) report(reviewFlashcards(host, c));
-			else new Notice("This case study has properties the plugin cannot read; run the vault check or fix its domain, difficulty and prompts.");
-			return true;
-		},
-	});
 	return timer;
 }
