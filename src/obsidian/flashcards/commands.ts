@@ -23,7 +23,15 @@ function leftOut(deck: Deck): string[] {
 	return out;
 }
 
-async function openSession(host: PluginHost, title: string, intro: string, deck: Deck, mode: "due" | "all", empty: (cards: StudyCard[], next: string | null) => string): Promise<FlashcardReviewModal | null> {
+interface EmptySession {
+	cards: StudyCard[];
+	/** When the next card is due, as "3d"; null when none was ever graded. */
+	next: string | null;
+	/** Cards never graded (held back by the daily allowance of new cards). */
+	unseen: number;
+}
+
+async function openSession(host: PluginHost, title: string, intro: string, deck: Deck, mode: "due" | "all", empty: (s: EmptySession) => string): Promise<FlashcardReviewModal | null> {
 	const log = await readReviewLog(host);
 	const states = cardStates(log.reviews);
 	const now = new Date();
@@ -31,7 +39,8 @@ async function openSession(host: PluginHost, title: string, intro: string, deck:
 	if (cards.length === 0) {
 		const later = dueCards(deck.cards, log.reviews, { now, newPerDay: 0 }, states).later[0];
 		const next = later ? intervalLabel(now, states.get(later.id)!.due) : null;
-		new Notice([empty(deck.cards, next), ...leftOut(deck)].join(" "), 8000);
+		const unseen = new Set(deck.cards.filter((c) => !states.has(c.id)).map((c) => c.id)).size;
+		new Notice([empty({ cards: deck.cards, next, unseen }), ...leftOut(deck)].join(" "), 8000);
 		return null;
 	}
 	const modal = new FlashcardReviewModal(host, { title, intro, cards, states, notes: leftOut(deck) }, new ReviewLogWriter(host.app, reviewLogPath(host)));
@@ -54,9 +63,13 @@ export async function reviewCaseCards(host: PluginHost, c: CaseRecord): Promise<
 export async function reviewDueCards(host: PluginHost, catalog: CatalogService): Promise<FlashcardReviewModal | null> {
 	const deck = await allCards(host, catalog);
 	return openSession(host, "Due flashcards", "Due cards first, then today's new ones.", deck, "due",
-		(cards, next) => cards.length === 0
+		({ cards, next, unseen }) => cards.length === 0
 			? "No concept note has \"Question::Answer\" flashcards yet. Install the notes, or add cards to a concept of yours."
-			: `Nothing is due. ${next ? `The next card is due in ${next}.` : ""}`.trim());
+			: [
+				"Nothing is due.",
+				unseen > 0 ? `Today's ${DEFAULT_NEW_CARDS_PER_DAY} new cards are done; ${unseen} more come in the next days (or review a case's cards now).` : "",
+				next ? `The next card is due in ${next}.` : "",
+			].filter((x) => x !== "").join(" "));
 }
 
 /** "Review flashcards for weakest steps": the concepts of the steps scoring lowest in self-reviews. */
