@@ -62,7 +62,7 @@ describe("vault-template", () => {
 			const need =
 				n.data.type === "case-study" ? ["mlsd/case-study", `mlsd/domain/${String(n.data.domain)}`]
 				: n.data.type === "concept" ? ["mlsd/concept", `mlsd/concept/${String(n.data.category)}`]
-				: n.data.type === "framework-step" ? ["mlsd/step"]
+				: n.data.type === "framework-step" ? ["mlsd/framework-step"]
 				: n.data.type === "moc" ? ["mlsd/moc"] : [];
 			for (const t of need) if (!tags.includes(t)) missing.push(`${n.path}: ${t}`);
 		}

@@ -19,9 +19,9 @@ describe("mlsd prompt", () => {
 	it("respects filters and exits non-zero naming the filter that emptied the pool", () => {
 		const d = JSON.parse(mlsd("prompt", "vault-template", "--domain", "ads", "--seed", "3", "--no-twist", "--json").stdout);
 		expect(d).toMatchObject({ twist: null, domain: "ads" });
-		const r = mlsd("prompt", "vault-template", "--domain", "speech", "--difficulty", "hard");
+		const r = mlsd("prompt", "vault-template", "--domain", "speech", "--difficulty", "easy");
 		expect(r.code).toBe(1);
-		expect(r.stderr).toMatch(/filter difficulty "hard"/);
+		expect(r.stderr).toMatch(/filter difficulty "easy"/);
 	});
 	it("draws a personal case that has only properties, and names broken notes", () => {
 		const dir = mkdtempSync(join(tmpdir(), "mlsd-"));
