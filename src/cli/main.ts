@@ -23,7 +23,7 @@ import type { EmbeddedTemplate } from "../core/types";
 import { FsVault } from "./fsVault";
 import { checkMermaid } from "./mermaidCheck";
 import { progressCommand } from "./progress";
-import { folderChecklist, folderTwists, loadFolderCatalog, readNoteText } from "./vaultCatalog";
+import { folderChecklist, folderTwists, loadFolderCatalog, readAll } from "./vaultCatalog";
 import { joinPath } from "../core/paths";
 
 export const PLUGIN_ID = "ml-system-design-vault";
@@ -157,13 +157,13 @@ export async function readDoctorFiles(folder: string): Promise<DoctorInput> {
 	const allPaths = await new FsVault(folder).listFiles();
 	const files: DoctorFile[] = [];
 	const unreadable: DoctorInput["unreadable"] = [];
-	for (const path of allPaths.filter((p) => /\.(md|base|canvas)$/.test(p))) {
-		try {
-			files.push({ path, text: await readNoteText(folder, path) });
-		} catch (e) {
-			unreadable.push({ path, message: `could not be read: ${e instanceof Error ? e.message : String(e)}` });
-		}
-	}
+	const paths = allPaths.filter((p) => /\.(md|base|canvas)$/.test(p));
+	const read = await readAll(folder, paths);
+	paths.forEach((path, i) => {
+		const r = read[i]!;
+		if ("error" in r) unreadable.push({ path, message: `could not be read: ${r.error}` });
+		else files.push({ path, text: r.text });
+	});
 	return { files, allPaths, unreadable };
 }
 

@@ -36,19 +36,37 @@ export async function loadFolderCatalog(folder: string, template: EmbeddedTempla
 	const shipped = template.files.map((f) => f.path);
 	const texts = new Map<string, string>();
 	const results: RecordResult[] = [];
-	for (const path of (await vault.listFiles()).filter((p) => p.endsWith(".md"))) {
-		let text: string;
-		try {
-			text = await readNoteText(folder, path);
-		} catch (e) {
-			results.push({ skipped: { path, problems: [`could not be read: ${e instanceof Error ? e.message : String(e)}`] } });
-			continue;
+	const paths = (await vault.listFiles()).filter((p) => p.endsWith(".md"));
+	const read = await readAll(folder, paths);
+	paths.forEach((path, i) => {
+		const r = read[i]!;
+		if ("error" in r) {
+			results.push({ skipped: { path, problems: [`could not be read: ${r.error}`] } });
+			return;
 		}
-		texts.set(path, text);
+		texts.set(path, r.text);
 		const origin = shipped.some((s) => path === s || path.endsWith(`/${s}`)) ? "shipped" : "personal";
-		results.push(recordFromText(path, text, origin));
-	}
+		results.push(recordFromText(path, r.text, origin));
+	});
 	return { catalog: Catalog.from(results), texts };
+}
+
+/** Reads many notes, a few at a time; each failure is kept with its message, in the order of `paths`. */
+export async function readAll(folder: string, paths: readonly string[], parallel = 32): Promise<({ text: string } | { error: string })[]> {
+	const out = new Array<{ text: string } | { error: string }>(paths.length);
+	let next = 0;
+	const worker = async (): Promise<void> => {
+		while (next < paths.length) {
+			const i = next++;
+			try {
+				out[i] = { text: await readNoteText(folder, paths[i]!) };
+			} catch (e) {
+				out[i] = { error: e instanceof Error ? e.message : String(e) };
+			}
+		}
+	};
+	await Promise.all(Array.from({ length: Math.min(parallel, paths.length) }, worker));
+	return out;
 }
 
 /** Reads a regular file of at most MAX_NOTE_BYTES as text; throws a readable error otherwise. */
