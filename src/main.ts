@@ -7,7 +7,7 @@ import { CatalogService } from "./obsidian/CatalogService";
 import { registerCommands } from "./obsidian/commands";
 import { loadPluginData } from "./obsidian/dataFile";
 import { offerWelcome } from "./obsidian/WelcomeModal";
-import { offerTagsOnce } from "./obsidian/TagOfferModal";
+import { isUpgrade, offerTagsOnce } from "./obsidian/TagOfferModal";
 import type { PluginHost } from "./obsidian/host";
 import { SettingsTab } from "./obsidian/SettingsTab";
 
@@ -34,10 +34,11 @@ export default class MlSystemDesignVault extends Plugin implements PluginHost {
 		this.catalog.start();
 		this.addSettingTab(new SettingsTab(this));
 		registerCommands(this, this.catalog);
+		const upgraded = isUpgrade(this);
 		if (!this.readOnly) this.app.workspace.onLayoutReady(() => {
 			offerWelcome(this);
 			// After the metadata cache has settled: notes from 0.1 with "type:" and no tag are offered the tag, once.
-			const id = window.setTimeout(() => void offerTagsOnce(this), 4000);
+			const id = window.setTimeout(() => void offerTagsOnce(this, upgraded), 4000);
 			this.register(() => window.clearTimeout(id));
 		});
 	}

@@ -119,14 +119,18 @@ export function offerTags(host: PluginHost): void {
 	else new TagOfferModal(host, notes).open();
 }
 
+/** Whether the data file was written by an earlier version that read `type:` (an existing user): judged at load, before this start's welcome answer. */
+export function isUpgrade(host: PluginHost): boolean {
+	return host.data.welcomeDone || Object.keys(host.data.install.files).length > 0;
+}
+
 /**
  * Once, on the first start after the update to tags: lists the untagged notes
- * of an existing install. A new user (nothing installed, welcome not answered)
- * has no 0.1 notes, so the offer is only marked as done.
+ * of an existing install. A new user has no 0.1 notes of ours, so for them
+ * the offer is only marked as done.
  */
-export async function offerTagsOnce(host: PluginHost): Promise<void> {
+export async function offerTagsOnce(host: PluginHost, upgraded = isUpgrade(host)): Promise<void> {
 	if (host.data.tagOfferDone || host.readOnly) return;
-	const upgraded = host.data.welcomeDone || Object.keys(host.data.install.files).length > 0;
 	const notes = upgraded ? findLegacyNotes(host) : [];
 	host.data.tagOfferDone = true;
 	await host.save();
