@@ -280,7 +280,8 @@ await test("mock interview: status-bar timer, self-review, progress note and cas
 	const progressPath = await page.evaluate(() => window.app.workspace.getActiveFile()?.path);
 	expect(/Progress\.md$/.test(progressPath ?? ""), `progress note: ${progressPath}`);
 	await showSource(page, progressPath);
-	expect((await page.textContent(".markdown-source-view")).includes("Ad click-through rate prediction"), "progress lists the practised case");
+	const practised = String(fm?.case ?? "").replace(/^\[\[|\]\]$/g, "");
+	expect(practised !== "" && (await page.textContent(".markdown-source-view")).includes(practised), `progress lists the practised case (${practised})`);
 	await shoot(page, "progress-note");
 	await page.evaluate(() => { for (const n of [...document.querySelectorAll(".markdown-source-view")]) n.remove(); });
 

@@ -3,7 +3,7 @@
  * mlsd/<kind> tag take part; a short personal case of any domain is drawn and
  * passes doctor; a 0.1-style `type:` note is invisible to every command.
  */
-import { chmodSync, mkdirSync, mkdtempSync, writeFileSync } from "fs";
+import { chmodSync, cpSync, mkdirSync, mkdtempSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
 import { mlsd } from "../helpers/cli";
@@ -34,9 +34,15 @@ const OLD_CASE = "---\ntype: case-study\ndomain: search\ndifficulty: easy\npromp
 /** An untagged practice note. */
 const OLD_PRACTICE = "---\ntype: practice\ncase: \"[[Recipe search]]\"\ndate: 2026-13-45\nrating: good\n---\n";
 
+/** One install, copied for each scenario (an install is the slowest step). */
+let installed: string | null = null;
 function installedVault(): string {
+	if (!installed) {
+		installed = mkdtempSync(join(tmpdir(), "mlsd-user-"));
+		expect(mlsd("install", installed, "--json").code).toBe(0);
+	}
 	const vault = mkdtempSync(join(tmpdir(), "mlsd-user-"));
-	expect(mlsd("install", vault, "--json").code).toBe(0);
+	cpSync(installed, vault, { recursive: true });
 	return vault;
 }
 
@@ -56,7 +62,6 @@ describe("a personal case in a user's vault", () => {
 			case: "Buyer and seller matching", domain: "marketplace", difficulty: "medium",
 			prompt: "Design the matching of buyers and sellers for a second-hand marketplace.",
 		});
-		expect(mlsd("prompt", vault, "--difficulty", "MEDIUM", "--source", "personal", "--json").code).toBe(0);
 	});
 
 	it("passes doctor: exit 0, held to what commands need, not to the shipped content standard", () => {
@@ -108,19 +113,17 @@ describe("a note with type: and no mlsd/ tag", () => {
 	});
 
 	it("is not judged by doctor: exit 0, mentioned only as info", () => {
-		const r = mlsd("doctor", vault, "--no-diagrams", "--json");
+		const r = mlsd("doctor", vault, "--no-diagrams");
 		expect(r.code).toBe(0);
-		const report = JSON.parse(r.stdout) as { summary: { untagged: number; errors: number }; issues: { path: string; rule: string; severity?: string }[] };
-		const mine = report.issues.filter((i) => /^(Philosophy|Templates|Cooking)\//.test(i.path));
-		expect(mine.map((i) => [i.path, i.rule, i.severity]).sort()).toEqual([
-			["Cooking/Practice recipe search.md", "untagged", "info"],
-			["Cooking/Recipe search.md", "untagged", "info"],
-			["Philosophy/Being and time.md", "untagged", "info"],
-			["Templates/Meeting.md", "untagged", "info"],
+		const mine = r.stdout.split("\n").filter((l) => /^(Philosophy|Templates|Cooking)\//.test(l));
+		expect(mine.map((l) => l.replace(/:\d+: /, ": ").replace(/\] .*/, "]")).sort()).toEqual([
+			"Cooking/Practice recipe search.md: info [untagged]",
+			"Cooking/Recipe search.md: info [untagged]",
+			"Philosophy/Being and time.md: info [untagged]",
+			"Templates/Meeting.md: info [untagged]",
 		]);
-		expect(report.summary.errors).toBe(0);
-		expect(report.summary.untagged).toBe(4);
-		expect(mlsd("doctor", vault, "--no-diagrams").stdout).toMatch(/4 notes have a "type:" of ours but no mlsd\/ tag/);
+		expect(r.stdout).toMatch(/4 notes have a "type:" of ours but no mlsd\/ tag/);
+		expect(r.stdout).toMatch(/^No problems found\.$/m);
 	});
 });
 
