@@ -175,20 +175,45 @@ export function gradeCard(state: FsrsCard | undefined, now: Date, grade: CardGra
 	return scheduler.next(card, at, GRADE[grade]).card;
 }
 
+const reviewKey = (r: CardReview): string => `${r.at.getTime()} ${r.id} ${r.grade}`;
+const byTime = (a: CardReview, b: CardReview): number => a.at.getTime() - b.at.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+/**
+ * Card states replayed from a log, kept so that a log that only grew is
+ * brought up to date by replaying the new lines alone (FSRS takes about
+ * 0.1 ms a review; a busy three weeks is thousands of reviews).
+ */
+export class CardStateIndex {
+	readonly states = new Map<string, FsrsCard>();
+	private readonly seen = new Set<string>();
+	private lastAt = -Infinity;
+
+	/** The index for `reviews`: this one brought up to date when they only add later reviews, else a new one. */
+	update(reviews: readonly CardReview[]): CardStateIndex {
+		let known = 0;
+		const fresh: CardReview[] = [];
+		const keys = new Set<string>();
+		for (const r of reviews) {
+			const k = reviewKey(r);
+			if (keys.has(k)) continue;
+			keys.add(k);
+			if (this.seen.has(k)) known++;
+			else fresh.push(r);
+		}
+		const extends_ = known === this.seen.size && fresh.every((r) => r.at.getTime() >= this.lastAt);
+		const target: CardStateIndex = extends_ ? this : new CardStateIndex();
+		for (const r of (extends_ ? fresh : reviews.filter((r) => keys.delete(reviewKey(r)))).slice().sort(byTime)) {
+			target.seen.add(reviewKey(r));
+			target.states.set(r.id, gradeCard(target.states.get(r.id), r.at, r.grade));
+			target.lastAt = Math.max(target.lastAt, r.at.getTime());
+		}
+		return target;
+	}
+}
+
 /** Every reviewed card's state, replayed from the log in time order (a line repeated by a sync counts once). */
 export function cardStates(reviews: readonly CardReview[]): Map<string, FsrsCard> {
-	const seen = new Set<string>();
-	const sorted = reviews
-		.filter((r) => {
-			const k = `${r.at.getTime()} ${r.id} ${r.grade}`;
-			if (seen.has(k)) return false;
-			seen.add(k);
-			return true;
-		})
-		.sort((a, b) => a.at.getTime() - b.at.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-	const out = new Map<string, FsrsCard>();
-	for (const r of sorted) out.set(r.id, gradeCard(out.get(r.id), r.at, r.grade));
-	return out;
+	return new CardStateIndex().update(reviews).states;
 }
 
 /** "10m", "3h", "4d", "2mo", "1y": how long until a card comes back. */
@@ -264,8 +289,8 @@ export function dueCards(cards: readonly StudyCard[], reviews: readonly CardRevi
  * How many cards a review of everything would show now: the due cards plus
  * today's new ones. For "Today's plan"; pure.
  */
-export function dueCardCount(cards: readonly StudyCard[], reviews: readonly CardReview[], opts: DueOptions): number {
-	const d = dueCards(cards, reviews, opts);
+export function dueCardCount(cards: readonly StudyCard[], reviews: readonly CardReview[], opts: DueOptions, states = cardStates(reviews)): number {
+	const d = dueCards(cards, reviews, opts, states);
 	return d.due.length + d.fresh.length;
 }
 
@@ -274,12 +299,12 @@ export function dueCardCount(cards: readonly StudyCard[], reviews: readonly Card
  * (a case's or a weak step's cards): the same, then every other card of the
  * set, soonest first, so a focused session never comes up empty.
  */
-export function sessionOrder(cards: readonly StudyCard[], reviews: readonly CardReview[], opts: DueOptions, mode: "due" | "all"): StudyCard[] {
+export function sessionOrder(cards: readonly StudyCard[], reviews: readonly CardReview[], opts: DueOptions, mode: "due" | "all", states = cardStates(reviews)): StudyCard[] {
 	if (mode === "due") {
-		const d = dueCards(cards, reviews, opts);
+		const d = dueCards(cards, reviews, opts, states);
 		return [...d.due, ...d.fresh];
 	}
-	const d = dueCards(cards, reviews, { ...opts, newPerDay: Number.MAX_SAFE_INTEGER });
+	const d = dueCards(cards, reviews, { ...opts, newPerDay: Number.MAX_SAFE_INTEGER }, states);
 	return [...d.due, ...d.fresh, ...d.later];
 }
 

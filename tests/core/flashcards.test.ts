@@ -3,7 +3,7 @@ import { join, relative } from "path";
 import { createEmptyCard, fsrs, Rating } from "ts-fsrs";
 import { Catalog, toRecord } from "../../src/core/catalog";
 import {
-	appendReviews, CARD_FSRS_PARAMETERS, cardId, cardsInNote, cardStates, dueCardCount, dueCards, gradeCard, gradePreview,
+	appendReviews, CARD_FSRS_PARAMETERS, cardId, CardStateIndex, cardsInNote, cardStates, dueCardCount, dueCards, gradeCard, gradePreview,
 	newReviewLog, parseReviewLog, reviewLine, sessionOrder, weakestSteps, type CardReview, type StudyCard,
 } from "../../src/core/flashcards";
 import { splitFrontmatter } from "../../src/core/markdown";
@@ -164,5 +164,26 @@ describe("weakest steps", () => {
 		for (let i = 1; i < weak.length; i++) expect(weak[i]!.average).toBeGreaterThanOrEqual(weak[i - 1]!.average);
 		expect(weak.flatMap((w) => w.concepts).length).toBeGreaterThan(0);
 		expect(splitFrontmatter(texts.get(`Framework/${weak[0]!.name}.md`) ?? "").body).toContain("Concepts to know");
+	});
+});
+
+describe("the state index", () => {
+	const r = (iso: string, id: string, grade: CardReview["grade"]): CardReview => ({ at: at(iso), id, grade });
+	const base = [r("2026-01-20T08:00:00Z", "aaaaaaaaaaaa", "good"), r("2026-01-20T09:00:00Z", "bbbbbbbbbbbb", "again")];
+	it("replays only new lines when the log grew, and equals a full replay", () => {
+		const index = new CardStateIndex().update(base);
+		const grown = [...base, r("2026-01-23T08:00:00Z", "aaaaaaaaaaaa", "hard")];
+		const next = index.update(grown);
+		expect(next).toBe(index);
+		expect(next.states).toEqual(cardStates(grown));
+	});
+	it("starts over when a line was deleted or an older one appeared (a sync from another device)", () => {
+		const index = new CardStateIndex().update(base);
+		expect(index.update(base.slice(1))).not.toBe(index);
+		expect(index.update(base.slice(1)).states).toEqual(cardStates(base.slice(1)));
+		const older = [r("2026-01-19T08:00:00Z", "aaaaaaaaaaaa", "easy"), ...base];
+		const rebuilt = index.update(older);
+		expect(rebuilt).not.toBe(index);
+		expect(rebuilt.states).toEqual(cardStates(older));
 	});
 });

@@ -4,11 +4,11 @@
  */
 import { Notice } from "obsidian";
 import type { CaseRecord } from "../../core/catalog";
-import { cardStates, DEFAULT_NEW_CARDS_PER_DAY, dueCards, intervalLabel, sessionOrder, weakestSteps, type StudyCard } from "../../core/flashcards";
+import { DEFAULT_NEW_CARDS_PER_DAY, dueCards, intervalLabel, sessionOrder, weakestSteps, type StudyCard } from "../../core/flashcards";
 import { kindOfCached, type CatalogService } from "../CatalogService";
 import type { PluginHost } from "../host";
 import { readNote } from "../notes";
-import { allCards, cardsOfCase, cardsOfLinks, readReviewLog, reviewLogPath, ReviewLogWriter, type Deck } from "./deck";
+import { allCards, cardsOfCase, cardsOfLinks, readReviewLog, reviewLogPath, ReviewLogWriter, statesFor, type Deck } from "./deck";
 import { FlashcardReviewModal } from "./ReviewModal";
 
 function report(task: Promise<void>): void {
@@ -33,9 +33,9 @@ interface EmptySession {
 
 async function openSession(host: PluginHost, title: string, intro: string, deck: Deck, mode: "due" | "all", empty: (s: EmptySession) => string): Promise<FlashcardReviewModal | null> {
 	const log = await readReviewLog(host);
-	const states = cardStates(log.reviews);
+	const states = statesFor(host, log.reviews);
 	const now = new Date();
-	const cards = sessionOrder(deck.cards, log.reviews, { now, newPerDay: DEFAULT_NEW_CARDS_PER_DAY }, mode);
+	const cards = sessionOrder(deck.cards, log.reviews, { now, newPerDay: DEFAULT_NEW_CARDS_PER_DAY }, mode, states);
 	if (cards.length === 0) {
 		const later = dueCards(deck.cards, log.reviews, { now, newPerDay: 0 }, states).later[0];
 		const next = later ? intervalLabel(now, states.get(later.id)!.due) : null;

@@ -5,8 +5,9 @@
  */
 import { normalizePath, Notice, type App } from "obsidian";
 import type { CaseRecord, SkippedNote } from "../../core/catalog";
+import type { Card as FsrsCard } from "ts-fsrs";
 import {
-	appendReviews, cardsInNote, DEFAULT_NEW_CARDS_PER_DAY, dueCardCount, newReviewLog, parseReviewLog, REVIEW_LOG_NOTE, REVIEW_LOG_TAG,
+	appendReviews, CardStateIndex, cardsInNote, DEFAULT_NEW_CARDS_PER_DAY, dueCardCount, newReviewLog, parseReviewLog, REVIEW_LOG_NOTE, REVIEW_LOG_TAG,
 	reviewLine, type CardReview, type ReviewLog, type StudyCard,
 } from "../../core/flashcards";
 import { joinPath } from "../../core/paths";
@@ -22,16 +23,39 @@ export interface Deck {
 	unreadable: SkippedNote[];
 }
 
+/** Cards parsed per note, reused while the note is unchanged (by modification time and size). */
+const parsedCards = new WeakMap<App, Map<string, { stamp: string; cards: StudyCard[] }>>();
+/** Card states per plugin instance, brought up to date from the log's new lines only. */
+const stateIndexes = new WeakMap<PluginHost, CardStateIndex>();
+
+/** The card states for a log, replaying only what was added since the last call. */
+export function statesFor(host: PluginHost, reviews: readonly CardReview[]): Map<string, FsrsCard> {
+	const index = (stateIndexes.get(host) ?? new CardStateIndex()).update(reviews);
+	stateIndexes.set(host, index);
+	// A copy: a session grades cards in its own map, and the log catches up on the next read.
+	return new Map(index.states);
+}
+
 async function cardsOf(app: App, files: readonly { name: string; path: string }[]): Promise<Deck> {
 	const deck: Deck = { cards: [], missing: [], unreadable: [] };
 	const seen = new Set<string>();
+	let cache = parsedCards.get(app);
+	if (!cache) parsedCards.set(app, (cache = new Map<string, { stamp: string; cards: StudyCard[] }>()));
 	for (const f of files) {
 		if (seen.has(f.path)) continue;
 		seen.add(f.path);
 		const file = app.vault.getFileByPath(f.path);
 		if (!file) continue;
 		try {
-			deck.cards.push(...cardsInNote(f, await app.vault.cachedRead(file)));
+			const stamp = `${file.stat.mtime} ${file.stat.size} ${f.name}`;
+			const cached = cache.get(f.path);
+			if (cached?.stamp === stamp) {
+				deck.cards.push(...cached.cards);
+				continue;
+			}
+			const cards = cardsInNote(f, await app.vault.cachedRead(file));
+			cache.set(f.path, { stamp, cards });
+			deck.cards.push(...cards);
 		} catch (e) {
 			deck.unreadable.push({ path: f.path, problems: [`could not be read: ${e instanceof Error ? e.message : String(e)}`] });
 		}
@@ -90,7 +114,7 @@ export async function readReviewLog(host: PluginHost): Promise<ReviewLog> {
  */
 export async function flashcardsDueNow(host: PluginHost, catalog: CatalogService, now = new Date()): Promise<number> {
 	const [deck, log] = await Promise.all([allCards(host, catalog), readReviewLog(host)]);
-	return dueCardCount(deck.cards, log.reviews, { now, newPerDay: DEFAULT_NEW_CARDS_PER_DAY });
+	return dueCardCount(deck.cards, log.reviews, { now, newPerDay: DEFAULT_NEW_CARDS_PER_DAY }, statesFor(host, log.reviews));
 }
 
 /**
