@@ -5,6 +5,7 @@ import { noteName } from "../core/paths";
 import type { EmbeddedTemplate } from "../core/types";
 import { readFile, stat } from "fs/promises";
 import { join } from "path";
+import { cardsInNote, DEFAULT_NEW_CARDS_PER_DAY, dueCardCount, parseReviewLog } from "../core/flashcards";
 import { inlineTags, splitFrontmatter } from "../core/markdown";
 import { parseFrontmatter } from "./frontmatter";
 import { FsVault } from "./fsVault";
@@ -86,4 +87,16 @@ export function folderTwists(fc: FolderCatalog, template: EmbeddedTemplate): str
 
 export function folderChecklist(fc: FolderCatalog, chosen: CaseRecord | null): Promise<ChecklistSection[]> {
 	return checklistFromCatalog(fc.catalog, chosen, (path) => fc.texts.get(path) ?? "");
+}
+
+/**
+ * How many flashcards are due now in a folder (due reviews plus today's new
+ * cards), from its concept notes and the review log note at `logPath`
+ * (relative to the folder; the practice folder's "Flashcard reviews.md").
+ * For `mlsd plan`; the plugin's "Today's plan" uses the same core function.
+ */
+export function folderFlashcardsDue(fc: FolderCatalog, logPath: string, now: Date, newPerDay = DEFAULT_NEW_CARDS_PER_DAY): number {
+	const cards = fc.catalog.ofType("concept").flatMap((c) => cardsInNote(c, fc.texts.get(c.path) ?? ""));
+	const log = parseReviewLog(fc.texts.get(logPath) ?? "");
+	return dueCardCount(cards, log.reviews, { now, newPerDay });
 }

@@ -156,3 +156,23 @@ describe("read commands skip and name a bad note", () => {
 		}
 	});
 });
+
+describe("flashcards due in a folder (for mlsd plan)", () => {
+	it("counts today's new cards, then fewer once some are graded", async () => {
+		const { loadFolderCatalog, folderFlashcardsDue } = await import("../../src/cli/vaultCatalog");
+		const { loadTemplate } = await import("../../src/generated/vaultTemplate");
+		const { cardsInNote, appendReviews, newReviewLog, reviewLine } = await import("../../src/core/flashcards");
+		const vault = mkdtempSync(join(tmpdir(), "mlsd-cards-"));
+		write(vault, "Concepts/Calibration.md", "---\ntags: [mlsd/concept]\n---\n## Flashcards\nA::1\nB::2\nC:::3\n");
+		write(vault, "Philosophy/Being.md", "---\ntype: concept\n---\n## Flashcards\nDasein?::Being-there.\n");
+		// Five minutes after a first "good": that card comes back in about ten minutes, so it is not due yet.
+		const now = new Date("2026-01-20T11:05:00Z");
+		let fc = await loadFolderCatalog(vault, loadTemplate());
+		expect(folderFlashcardsDue(fc, "Practice/Flashcard reviews.md", now)).toBe(4);
+		const [a] = cardsInNote({ name: "Calibration", path: "Concepts/Calibration.md" }, fc.texts.get("Concepts/Calibration.md")!);
+		write(vault, "Practice/Flashcard reviews.md", appendReviews(newReviewLog(), [reviewLine({ at: new Date("2026-01-20T11:00:00Z"), id: a!.id, grade: "good" })]));
+		fc = await loadFolderCatalog(vault, loadTemplate());
+		expect(folderFlashcardsDue(fc, "Practice/Flashcard reviews.md", now)).toBe(3);
+		expect(folderFlashcardsDue(fc, "Practice/Flashcard reviews.md", now, 2)).toBe(1);
+	});
+});
