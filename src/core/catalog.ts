@@ -6,7 +6,7 @@
  */
 import { dayOf } from "./dates";
 import { noteName } from "./paths";
-import { difficultyOf, domainOf, linkTargetOf, noteTags, noteKind, positiveNumber, textList, validateProperties, wholeNumber } from "./schema";
+import { difficultyOf, domainOf, linkTargetOf, mentionsOurTags, noteTags, noteKind, positiveNumber, textList, validateProperties, wholeNumber } from "./schema";
 import type { Difficulty, Frontmatter, NoteOrigin, NoteType } from "./types";
 
 export interface NoteRecord {
@@ -68,6 +68,7 @@ export function isPlaceholderPrompt(p: string): boolean {
  */
 export function toRecord(path: string, frontmatter: Frontmatter | null | undefined, origin: NoteOrigin, inlineTags: readonly string[] = []): RecordResult {
 	const fm: Frontmatter = frontmatter && typeof frontmatter === "object" && !Array.isArray(frontmatter) ? frontmatter : {};
+	if (!mentionsOurTags(fm, inlineTags)) return null; // the fast path for most notes of a large vault
 	const tags = noteTags(fm, inlineTags);
 	const type = noteKind(tags);
 	if (!type) return null; // not ours, whatever its "type:" says

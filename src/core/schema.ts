@@ -34,6 +34,11 @@ export function noteTags(fm: Frontmatter | null | undefined, inline: readonly st
 	const out = new Set<string>();
 	const add = (raw: unknown): void => {
 		if (typeof raw !== "string") return;
+		if (!/[,\s]/.test(raw)) {
+			const t = normalizeTag(raw);
+			if (t !== "") out.add(t);
+			return;
+		}
 		for (const part of raw.split(/[,\s]+/)) {
 			const t = normalizeTag(part);
 			if (t !== "") out.add(t);
@@ -46,6 +51,19 @@ export function noteTags(fm: Frontmatter | null | undefined, inline: readonly st
 	}
 	inline.forEach(add);
 	return [...out];
+}
+
+/**
+ * A quick test that a note may carry one of our tags, so the many notes of a
+ * large vault that do not are passed over without parsing their tags.
+ */
+export function mentionsOurTags(fm: Frontmatter | null | undefined, inline: readonly string[] = []): boolean {
+	const has = (v: unknown): boolean => typeof v === "string" && v.length >= 5 && /mlsd\//i.test(v);
+	for (const key of ["tags", "tag"]) {
+		const v = fm?.[key];
+		if (Array.isArray(v) ? v.some(has) : has(v)) return true;
+	}
+	return inline.some(has);
 }
 
 /** Every kind a note's tags claim: `mlsd/<kind>` or a nested `mlsd/<kind>/...`. */
