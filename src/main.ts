@@ -32,7 +32,7 @@ export default class MlSystemDesignVault extends Plugin implements PluginHost {
 		if (warnings.length > 0) new Notice(`ML System Design Vault: ${warnings.join(" ")}`);
 		this.catalog = new CatalogService(this);
 		this.catalog.start();
-		this.addSettingTab(new SettingsTab(this));
+		this.addSettingTab(new SettingsTab(this, this.catalog));
 		registerCommands(this, this.catalog);
 		const upgraded = isUpgrade(this);
 		if (!this.readOnly) this.app.workspace.onLayoutReady(() => {

@@ -36,6 +36,16 @@ describe("vault-template", () => {
 		expect(t.template).toBeGreaterThanOrEqual(3);
 		expect(t.checklist).toBeGreaterThanOrEqual(1);
 		expect(t.moc).toBeGreaterThanOrEqual(5);
+		expect(t.twist).toBeGreaterThanOrEqual(3);
+	});
+
+	it("has twist notes that each fit a shipped domain or any, with a model answer", () => {
+		const twists = notes().filter((n) => n.data.type === "twist");
+		for (const t of twists) {
+			const fits = Array.isArray(t.data.fits) ? t.data.fits : [t.data.fits];
+			expect(fits.length).toBeGreaterThan(0);
+			for (const f of fits) expect(["any", "recsys", "search", "ads", "vision", "nlp", "genai", "trust-safety", "fraud-risk", "forecasting", "maps-logistics", "speech", "infra"]).toContain(f);
+		}
 	});
 
 	it("covers every concept category", () => {
@@ -63,7 +73,8 @@ describe("vault-template", () => {
 				n.data.type === "case-study" ? ["mlsd/case-study", `mlsd/domain/${String(n.data.domain)}`]
 				: n.data.type === "concept" ? ["mlsd/concept", `mlsd/concept/${String(n.data.category)}`]
 				: n.data.type === "framework-step" ? ["mlsd/framework-step"]
-				: n.data.type === "moc" ? ["mlsd/moc"] : [];
+				: n.data.type === "moc" ? ["mlsd/moc"]
+				: n.data.type === "twist" ? ["mlsd/twist"] : [];
 			for (const t of need) if (!tags.includes(t)) missing.push(`${n.path}: ${t}`);
 		}
 		expect(missing).toEqual([]);

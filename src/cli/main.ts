@@ -5,6 +5,7 @@
  *   mlsd prompt <folder> [--domain D] [--difficulty L] [--source S] [--skip-days N] [--seed N] [--no-twist] [--json]
  *   mlsd checklist <folder> [--case NAME]
  *   mlsd progress <folder> [--json] [--today YYYY-MM-DD]
+ *   mlsd plan <vault> --interview-date YYYY-MM-DD [--today YYYY-MM-DD] [--json]
  */
 import { promises as fs } from "fs";
 import { join } from "path";
@@ -22,6 +23,7 @@ import { makeTemplate, makeTemplateFile } from "../core/template";
 import type { EmbeddedTemplate } from "../core/types";
 import { FsVault } from "./fsVault";
 import { checkMermaid } from "./mermaidCheck";
+import { PLAN_USAGE, planCommand } from "./plan";
 import { progressCommand } from "./progress";
 import { folderChecklist, folderTwists, loadFolderCatalog, readAll } from "./vaultCatalog";
 import { joinPath } from "../core/paths";
@@ -42,7 +44,8 @@ const USAGE = `Usage:
   mlsd checklist <folder> [--case NAME]
       Print the design checklist (Markdown): every step's items, your checklist notes, then the case's own.
   mlsd progress <folder> [--json] [--today YYYY-MM-DD]
-      Print the practice dashboard (sessions, step scores, weakest steps, reviews due) from the practice notes.`;
+      Print the practice dashboard (sessions, step scores, weakest steps, reviews due) from the practice notes.
+  ${PLAN_USAGE}`;
 
 type Out = (s: string) => void;
 
@@ -55,6 +58,7 @@ export async function main(argv: string[], out: Out = (s) => process.stdout.writ
 			case "prompt": return await promptCommand(rest, out, err);
 			case "checklist": return await checklistCommand(rest, out, err);
 			case "progress": return await progressCommand(rest, out, err);
+			case "plan": return await planCommand(rest, out, err);
 			case undefined: case "help": case "--help": case "-h":
 				out(USAGE);
 				return command === undefined ? 2 : 0;
@@ -235,8 +239,7 @@ async function promptCommand(argv: string[], out: Out, err: Out): Promise<number
 	if (!Number.isInteger(seed)) throw new UsageError("--seed must be a whole number.");
 	const skip = Number(args.options.get("skip-days") ?? 0);
 	if (!Number.isFinite(skip) || skip < 0) throw new UsageError("--skip-days must be a number of days.");
-	const TEMPLATE = loadTemplate();
-	const fc = await loadFolderCatalog(folder, TEMPLATE);
+	const fc = await loadFolderCatalog(folder, loadTemplate());
 	for (const s of fc.catalog.skipped()) err(`skipped ${s.path}: ${s.problems.join("; ")}`);
 	for (const u of fc.catalog.undrawable()) err(`not drawn ${u.path}: ${u.reason}`);
 	const filters = {
@@ -245,14 +248,15 @@ async function promptCommand(argv: string[], out: Out, err: Out): Promise<number
 		difficulty: args.options.get("difficulty") ?? null,
 		source, skipPractisedDays: skip, twist: !args.flags.has("no-twist"),
 	};
-	const result = drawPrompt(fc.catalog, filters, seededRng(seed), localDate(), folderTwists(fc, TEMPLATE));
+	const result = drawPrompt(fc.catalog, filters, seededRng(seed), localDate(), await folderTwists(fc));
 	if ("error" in result) {
 		err(result.error);
 		return 1;
 	}
 	const d = result.draw;
-	if (args.flags.has("json")) out(JSON.stringify({ case: d.caseName, prompt: d.prompt, twist: d.twist, domain: d.domain, difficulty: d.difficulty, seed }));
-	else out(`${d.prompt}${d.twist ? `\nTwist: ${d.twist}` : ""}\n\n(${d.caseName}; ${d.domain}, ${d.difficulty}; seed ${seed})`);
+	if (d.twistNotice) err(d.twistNotice);
+	if (args.flags.has("json")) out(JSON.stringify({ case: d.caseName, prompt: d.prompt, twist: d.twist, twistNote: d.twistNote, domain: d.domain, difficulty: d.difficulty, seed }));
+	else out(`${d.prompt}${d.twist ? `\nTwist: ${d.twist} (model answer: ${d.twistNote})` : ""}\n\n(${d.caseName}; ${d.domain}, ${d.difficulty}; seed ${seed})`);
 	return 0;
 }
 

@@ -1,7 +1,7 @@
 /** The catalog of a folder on disk, for `mlsd prompt` and `mlsd checklist`. */
 import { Catalog, toRecord, type CaseRecord, type RecordResult } from "../core/catalog";
-import { checklistFromCatalog, twistsIn, TWISTS_NOTE, type ChecklistSection } from "../core/checklist";
-import { noteName } from "../core/paths";
+import { checklistFromCatalog, type ChecklistSection } from "../core/checklist";
+import { twistsFromCatalog, type Twist } from "../core/twists";
 import type { EmbeddedTemplate } from "../core/types";
 import { readFile, stat } from "fs/promises";
 import { join } from "path";
@@ -79,10 +79,9 @@ export async function readNoteText(folder: string, path: string): Promise<string
 	return readFile(file, "utf8");
 }
 
-export function folderTwists(fc: FolderCatalog, template: EmbeddedTemplate): string[] {
-	const path = [...fc.texts.keys()].find((p) => noteName(p) === TWISTS_NOTE);
-	const text = path ? fc.texts.get(path) : template.files.find((f) => f.path.endsWith(`/${TWISTS_NOTE}.md`))?.content;
-	return text ? twistsIn(text) : [];
+/** The twist notes under the folder (tag mlsd/twist), with their text: ours and the user's alike. */
+export function folderTwists(fc: FolderCatalog): Promise<Twist[]> {
+	return twistsFromCatalog(fc.catalog, (path) => fc.texts.get(path) ?? null);
 }
 
 export function folderChecklist(fc: FolderCatalog, chosen: CaseRecord | null): Promise<ChecklistSection[]> {
@@ -95,8 +94,8 @@ export function folderChecklist(fc: FolderCatalog, chosen: CaseRecord | null): P
  * (relative to the folder; the practice folder's "Flashcard reviews.md").
  * For `mlsd plan`; the plugin's "Today's plan" uses the same core function.
  */
-export function folderFlashcardsDue(fc: FolderCatalog, logPath: string, now: Date, newPerDay = DEFAULT_NEW_CARDS_PER_DAY): number {
+export function folderFlashcardsDue(fc: FolderCatalog, logPath: string, now: Date, newPerDay = DEFAULT_NEW_CARDS_PER_DAY, today?: string): number {
 	const cards = fc.catalog.ofType("concept").flatMap((c) => cardsInNote(c, fc.texts.get(c.path) ?? ""));
 	const log = parseReviewLog(fc.texts.get(logPath) ?? "");
-	return dueCardCount(cards, log.reviews, { now, newPerDay });
+	return dueCardCount(cards, log.reviews, { now, newPerDay, ...(today ? { today } : {}) });
 }

@@ -4,9 +4,9 @@
  * serves Obsidian (metadataCache) and the CLI (gray-matter). A note takes part
  * only with an `mlsd/<kind>` tag; a `type:` property alone is never read.
  */
-import { dayOf } from "./dates";
 import { noteName } from "./paths";
 import { difficultyOf, domainOf, linkTargetOf, mentionsOurTags, noteTags, noteKind, positiveNumber, textList, validateProperties, wholeNumber } from "./schema";
+import { sessionDate } from "./session";
 import type { Difficulty, Frontmatter, NoteOrigin, NoteType } from "./types";
 
 export interface NoteRecord {
@@ -41,6 +41,12 @@ export interface StepRecord extends NoteRecord {
 export interface ChecklistNoteRecord extends NoteRecord {
 	type: "checklist";
 	step: number;
+}
+
+/** A twist note: the constraint an interviewer adds, and the domains it fits (lower case; "any" fits every case). */
+export interface TwistRecord extends NoteRecord {
+	type: "twist";
+	fits: string[];
 }
 
 export interface PracticeRecord extends NoteRecord {
@@ -94,7 +100,11 @@ export function toRecord(path: string, frontmatter: Frontmatter | null | undefin
 		case "checklist":
 			return { record: { ...base, type, step: wholeNumber(fm.step)! } as ChecklistNoteRecord };
 		case "practice":
-			return { record: { ...base, type, caseName: linkTargetOf(fm.case as string), date: dayOf(fm.date)! } as PracticeRecord };
+			return { record: { ...base, type, caseName: linkTargetOf(fm.case as string), date: sessionDate(fm)! } as PracticeRecord };
+		case "twist": {
+			const fits = textList(fm.fits).map((f) => f.trim().toLowerCase()).filter((f) => f !== "");
+			return { record: { ...base, type, fits } as TwistRecord };
+		}
 		default:
 			return { record: base };
 	}
@@ -211,6 +221,11 @@ export class Catalog {
 	caseByName(name: string): CaseRecord | undefined {
 		const want = name.trim().toLowerCase();
 		return this.cases().find((c) => c.name.toLowerCase() === want);
+	}
+
+	/** Twist notes sorted by name. */
+	twists(): TwistRecord[] {
+		return this.ofType<TwistRecord>("twist").sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 	}
 
 	practice(): PracticeRecord[] {

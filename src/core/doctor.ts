@@ -43,7 +43,11 @@ export const REQUIRED_SECTIONS: Partial<Record<NoteType, string[]>> = {
 	],
 	concept: ["How it works", "When to use it", "Trade-offs", "Where it shows up", "Flashcards", "See also"],
 	checklist: ["Checklist"],
+	twist: ["What changes", "Model answer"],
 };
+
+/** A twist's model answer says what breaks, the numbers, two options and the pick: at least this many words. */
+export const TWIST_ANSWER_WORDS = 60;
 
 export interface DoctorSummary {
 	files: number;
@@ -361,6 +365,11 @@ function contentStandard(n: ParsedNote, byPath: Map<string, ParsedNote>, linkTar
 		const items = checklistItems(sectionText(n.body, "Checklist") ?? "");
 		const [lo, hi] = n.type === "framework-step" ? [8, 15] : n.type === "case-study" ? [5, 20] : [1, 100];
 		if (items.length < lo || items.length > hi) report(n.path, n.bodyStart, "checklist", `The checklist has ${items.length} "- [ ]" items; expected ${lo} to ${hi}.`);
+	}
+	if (n.type === "twist") {
+		const answer = countWords(sectionText(n.body, "Model answer") ?? "");
+		if (answer < TWIST_ANSWER_WORDS) report(n.path, n.bodyStart, "length", `The model answer has ${answer} words; a twist's model answer needs at least ${TWIST_ANSWER_WORDS}.`);
+		if (countWords((n.body.split(/^##\s/m)[0] ?? "").replace(/^#\s.*$/m, "")) === 0) report(n.path, n.bodyStart, "section", "Say the twist as the interviewer would, before the first section.");
 	}
 	if (n.type === "concept") {
 		if (typeof fm.category !== "string" || !(CATEGORIES as readonly string[]).includes(fm.category)) {

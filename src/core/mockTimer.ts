@@ -3,8 +3,11 @@
  * Every number the UI shows is computed from the log and "now", so the timer
  * survives reloads (the log is persisted) and is tested with a fake clock.
  *
- * Steps advance only on "next": a step whose budget runs out keeps counting,
- * and the overrun is measured. A pause stops every clock.
+ * Steps advance on "next" (a click on the clock, the ribbon icon or the
+ * command): a step whose budget runs out keeps counting, and the overrun is
+ * measured. With auto-advance, "next" is recorded at the exact moment the
+ * budget ran out. A pause stops every clock. Cues (the twist, follow-up
+ * questions) are due at fixed minutes of interview time.
  */
 import { stepTitle } from "./checklist";
 
@@ -24,10 +27,24 @@ export interface TimerEvent {
 	at: number;
 }
 
+export const CUE_KINDS = ["twist", "follow-up"] as const;
+export type CueKind = (typeof CUE_KINDS)[number];
+
+/** Something the interviewer says at a minute of interview time. */
+export interface Cue {
+	kind: CueKind;
+	/** Interview time (paused time does not count), in milliseconds. */
+	atMs: number;
+	text: string;
+}
+
 export interface TimerState {
 	practicePath: string;
 	plan: PlanStep[];
 	events: TimerEvent[];
+	/** Move to the next step when a budget runs out. */
+	autoAdvance?: boolean;
+	cues?: Cue[];
 }
 
 export type TimerStatus = "running" | "paused" | "finished";
@@ -70,6 +87,79 @@ export function scalePlan(steps: readonly PlanStep[], totalMinutes: number): Pla
 /** A new timer, started at `at`, with budgets scaled to the interview length. */
 export function startTimer(practicePath: string, steps: readonly PlanStep[], totalMinutes: number, at: number): TimerState {
 	return { practicePath, plan: scalePlan(steps, totalMinutes), events: [{ type: "start", at }] };
+}
+
+/** A timer over budgets already set (a partial drill keeps each step's share of the full interview). */
+export function startPlannedTimer(practicePath: string, plan: readonly PlanStep[], at: number, options: { autoAdvance?: boolean; cues?: Cue[] } = {}): TimerState {
+	return {
+		practicePath,
+		plan: plan.map((p) => ({ ...p })),
+		events: [{ type: "start", at }],
+		...(options.autoAdvance ? { autoAdvance: true } : {}),
+		...(options.cues && options.cues.length > 0 ? { cues: [...options.cues].sort((a, b) => a.atMs - b.atMs) } : {}),
+	};
+}
+
+export interface CueOptions {
+	/** Minute of interview time for the twist; 0 turns the fixed minute off. */
+	twistMinute: number;
+	twist: string | null;
+	/** Follow-up questions, in the order the interviewer asks them. */
+	followUps: readonly string[];
+}
+
+/**
+ * When the interviewer speaks. The twist comes at its minute; in a plan too
+ * short for that minute, at the start of the last step. Follow-up questions
+ * come in order over the last part of the interview, after the twist, one
+ * every few minutes (at most one per four minutes, never in the final minute).
+ */
+export function cueSchedule(plan: readonly PlanStep[], options: CueOptions): Cue[] {
+	const total = plan.reduce((n, p) => n + p.minutes, 0) * MINUTE;
+	if (total <= 0) return [];
+	const cues: Cue[] = [];
+	let after = 0;
+	if (options.twist && options.twistMinute > 0) {
+		const lastStart = plan.slice(0, -1).reduce((n, p) => n + p.minutes, 0) * MINUTE;
+		const at = options.twistMinute * MINUTE < total ? options.twistMinute * MINUTE : plan.length > 1 ? lastStart : total / 2;
+		cues.push({ kind: "twist", atMs: at, text: options.twist });
+		after = at;
+	}
+	if (options.followUps.length > 0) {
+		const start = Math.max(after + 3 * MINUTE, (total * 2) / 3);
+		const end = total - MINUTE;
+		const room = Math.floor((end - start) / (4 * MINUTE)) + 1;
+		const n = end >= start ? Math.min(options.followUps.length, room) : 0;
+		for (let i = 0; i < n; i++) {
+			const at = n === 1 ? start : start + ((end - start) * i) / (n - 1);
+			cues.push({ kind: "follow-up", atMs: Math.round(at), text: options.followUps[i]! });
+		}
+	}
+	return cues.sort((a, b) => a.atMs - b.atMs);
+}
+
+/** Cues whose minute passed between two views (each cue is announced once, in order). */
+export function cuesCrossed(state: TimerState, prev: TimerView | null, next: TimerView): Cue[] {
+	const from = prev?.totalElapsedMs ?? -1;
+	return (state.cues ?? []).filter((c) => c.atMs > from && c.atMs <= next.totalElapsedMs);
+}
+
+/**
+ * With auto-advance on, the state after every budget that ran out by `now`
+ * moved the interview on, each "next" recorded at the moment its budget ended.
+ * The last step is not ended automatically: the candidate finishes their sentence.
+ */
+export function advanceDue(state: TimerState, now: number): TimerState {
+	if (!state.autoAdvance) return state;
+	let s = state;
+	for (let guard = 0; guard < s.plan.length; guard++) {
+		const view = timerView(s, now);
+		if (view.status !== "running" || view.stepIndex + 1 >= s.plan.length || view.stepRemainingMs > 0) return s;
+		const next = applyEvent(s, { type: "next", at: now + view.stepRemainingMs });
+		if (next === s) return s;
+		s = next;
+	}
+	return s;
 }
 
 interface Replay {
@@ -210,6 +300,14 @@ function readEvent(raw: unknown): TimerEvent | null {
 	return { type: type as TimerEventType, at };
 }
 
+function readCue(raw: unknown): Cue | null {
+	if (!isObject(raw)) return null;
+	const { kind, atMs, text } = raw;
+	if (typeof kind !== "string" || !(CUE_KINDS as readonly string[]).includes(kind)) return null;
+	if (typeof atMs !== "number" || !Number.isFinite(atMs) || atMs < 0 || typeof text !== "string") return null;
+	return { kind: kind as CueKind, atMs, text };
+}
+
 /** A persisted timer (PluginData.timer) checked field by field; null for anything malformed. */
 export function restoreTimer(raw: unknown): TimerState | null {
 	if (!isObject(raw) || typeof raw.practicePath !== "string" || raw.practicePath.trim() === "") return null;
@@ -219,5 +317,11 @@ export function restoreTimer(raw: unknown): TimerState | null {
 	if (plan.some((p) => p === null) || events.some((e) => e === null)) return null;
 	const r = emptyReplay(plan as PlanStep[]);
 	for (const e of events as TimerEvent[]) if (!step(r, e, plan.length)) return null;
-	return { practicePath: raw.practicePath, plan: plan as PlanStep[], events: events as TimerEvent[] };
+	const cues = Array.isArray(raw.cues) ? raw.cues.map(readCue) : [];
+	if (cues.some((c) => c === null)) return null;
+	return {
+		practicePath: raw.practicePath, plan: plan as PlanStep[], events: events as TimerEvent[],
+		...(raw.autoAdvance === true ? { autoAdvance: true } : {}),
+		...(cues.length > 0 ? { cues: cues as Cue[] } : {}),
+	};
 }

@@ -4,10 +4,13 @@
  * behind a folded callout so nothing is spoiled.
  */
 import { checklistToMarkdown, stepTitle, type ChecklistSection } from "./checklist";
-import { checklistItems, codeLineMask, sectionText, splitFrontmatter } from "./markdown";
+import { checklistItems, codeLineMask } from "./markdown";
 import { toMinutes, type TimerState, type TimerView } from "./mockTimer";
 import type { Draw } from "./prompt";
-import type { PracticeRating } from "./schema";
+import {
+	LEGACY_LISTS, readSession, SESSION_DATE, SESSION_RATING, SKIPPED, stepMinutesKey, stepOverrunKey, stepScoreKey, TWIST_NOTE,
+	type PracticeRating, type PropertyChange,
+} from "./session";
 
 export interface PracticeStep {
 	step: number;
@@ -18,9 +21,14 @@ export interface PracticeStep {
 export interface PracticeNoteInput {
 	draw: Draw;
 	date: string;
+	/** Every framework step, with budgets scaled to the interview length. */
 	steps: PracticeStep[];
+	/** The steps of a partial drill, or null for the whole interview. */
+	drillSteps?: readonly number[] | null;
 	checklist: ChecklistSection[];
 	totalMinutes: number;
+	/** Minute of the interview at which the twist is added (0 or null: no fixed minute). */
+	twistMinute?: number | null;
 }
 
 /** Quotes a string for YAML when it needs it. */
@@ -28,29 +36,56 @@ export function yamlString(s: string): string {
 	return JSON.stringify(s);
 }
 
-export function practiceTitle(draw: Draw, date: string): string {
-	return `Practice ${date} ${draw.caseName}`;
+export function practiceTitle(draw: Draw, date: string, drill: readonly number[] | null = null): string {
+	return `Practice ${date} ${draw.caseName}${drill ? ` (steps ${drill.join(", ")})` : ""}`;
+}
+
+/** The steps a session practises: the drill's, in step order, or all of them. */
+export function practisedSteps<T extends { step: number }>(steps: readonly T[], drill: readonly number[] | null | undefined): T[] {
+	if (!drill || drill.length === 0) return [...steps];
+	const want = new Set(drill);
+	return steps.filter((s) => want.has(s.step));
+}
+
+/** The step a checklist section belongs to ("Step 3: ..."), or null for the case's own section. */
+function sectionStep(section: ChecklistSection): number | null {
+	const m = /^Step (\d+):/.exec(section.title);
+	return m ? Number(m[1]) : null;
+}
+
+function twistCallout(draw: Draw, twistMinute: number | null | undefined): string[] {
+	if (!draw.twist) return [];
+	const when = twistMinute && twistMinute > 0 ? `the interviewer adds this at minute ${twistMinute}` : "open it once your design hangs together";
+	const lines = ["", `> [!warning]- Twist: ${when}`, `> ${draw.twist}`];
+	if (draw.twistNote) lines.push(">", `> After the session: [[${draw.twistNote}#Model answer|model answer to this twist]]`);
+	return lines;
 }
 
 export function practiceNote(input: PracticeNoteInput): string {
-	const { draw, date, steps } = input;
+	const { draw, date } = input;
+	const drill = input.drillSteps && input.drillSteps.length > 0 && input.drillSteps.length < input.steps.length ? [...input.drillSteps].sort((a, b) => a - b) : null;
+	const steps = practisedSteps(input.steps, drill);
+	const skipped = drill ? input.steps.filter((s) => !drill.includes(s.step)) : [];
+	const minutes = Math.round(steps.reduce((n, s) => n + s.minutes, 0) * 10) / 10;
 	const lines: string[] = [
 		"---",
 		"type: practice",
 		`case: ${yamlString(`[[${draw.caseName}]]`)}`,
 		`prompt: ${yamlString(draw.prompt)}`,
 		...(draw.twist ? [`twist: ${yamlString(draw.twist)}`] : []),
-		`date: ${date}`,
-		`minutes: ${input.totalMinutes}`,
-		"rating:",
-		"due:",
+		...(draw.twistNote ? [`${TWIST_NOTE}: ${yamlString(`[[${draw.twistNote}]]`)}`] : []),
+		`${SESSION_DATE}: ${date}`,
+		`interview-minutes: ${drill ? minutes : input.totalMinutes}`,
+		...skipped.map((s) => `${stepScoreKey(s.step)}: ${SKIPPED}`),
+		`${SESSION_RATING}:`,
 		"tags:",
 		"  - mlsd/practice",
 		"---",
 		"",
 		"> [!question] Interview prompt",
 		`> ${draw.prompt}`,
-		...(draw.twist ? [">", `> **Twist:** ${draw.twist}`] : []),
+		...twistCallout(draw, drill ? null : input.twistMinute),
+		...(drill ? ["", `> [!info] Partial drill: step${drill.length === 1 ? "" : "s"} ${drill.join(", ")}`, "> The other steps are recorded as skipped, not scored."] : []),
 		"",
 		"Answer out loud or in writing before you look at anything else. Keep to the time plan; the checklist at the end is for review.",
 		"",
@@ -68,8 +103,9 @@ export function practiceNote(input: PracticeNoteInput): string {
 	for (const s of steps) {
 		lines.push(`### ${s.step}. ${stepTitle(s.name)} (${s.minutes} min)`, "", "- ", "");
 	}
+	const checklist = drill ? input.checklist.filter((c) => { const n = sectionStep(c); return n === null || drill.includes(n); }) : input.checklist;
 	lines.push("## Checklist", "", "Tick what your answer covered.", "");
-	lines.push(checklistToMarkdown(input.checklist, { heading: null, level: 3 }).trimEnd(), "");
+	lines.push(checklistToMarkdown(checklist, { heading: null, level: 3 }).trimEnd(), "");
 	lines.push(
 		"## Reference answer",
 		"",
@@ -79,6 +115,7 @@ export function practiceNote(input: PracticeNoteInput): string {
 		`> ![[${draw.caseName}]]`,
 		"",
 	);
+	if (draw.twistNote) lines.push(`Twist: [[${draw.twistNote}]] (what changes, and a model answer).`, "");
 	return lines.join("\n");
 }
 
@@ -94,34 +131,47 @@ export interface StepResult {
 	minutes: number;
 	/** Minutes over budget (one decimal). */
 	overrun: number;
-	/** Self-review score 1–4, or null when not scored yet. */
+	/** Self-review score 1–4, or null when not scored (it stays unscored). */
 	score: number | null;
+	/** Not practised in this session (a partial drill, or an interview stopped before it): never scored. */
+	skipped?: boolean;
 }
 
-/** A per-step list property: position i holds step i + 1, so every note lines up with the framework. */
-function byStepNumber<T>(results: readonly StepResult[], value: (r: StepResult) => T, gap: T): T[] {
-	const max = results.reduce((n, r) => Math.max(n, r.step), 0);
-	const out: T[] = new Array<T>(max).fill(gap);
-	for (const r of results) if (r.step >= 1) out[r.step - 1] = value(r);
-	return out;
+const LEGACY_REMOVE = [...LEGACY_LISTS, "due"];
+
+/** `stepN-minutes` and `stepN-overrun`, written when a mock interview stops; skipped steps get `stepN-score: skipped`. */
+export function timingProperties(results: readonly StepResult[]): PropertyChange {
+	const set: Record<string, unknown> = {};
+	const remove: string[] = [...LEGACY_REMOVE];
+	for (const r of results) {
+		if (r.skipped) {
+			set[stepScoreKey(r.step)] = SKIPPED;
+			remove.push(stepMinutesKey(r.step), stepOverrunKey(r.step));
+			continue;
+		}
+		set[stepMinutesKey(r.step)] = r.minutes;
+		if (r.overrun > 0) set[stepOverrunKey(r.step)] = r.overrun;
+		else remove.push(stepOverrunKey(r.step));
+	}
+	return { set, remove };
 }
 
-/** `step-minutes` and `step-overrun`, written when a mock interview stops. */
-export function timingProperties(results: readonly StepResult[]): { "step-minutes": number[]; "step-overrun": number[] } {
-	return {
-		"step-minutes": byStepNumber(results, (r) => r.minutes, 0),
-		"step-overrun": byStepNumber(results, (r) => r.overrun, 0),
-	};
-}
-
-/** Everything the self-review writes into the note's properties. */
-export function reviewProperties(results: readonly StepResult[], rating: PracticeRating, due: string): Record<string, unknown> {
-	return {
-		...timingProperties(results),
-		"step-scores": byStepNumber<number | null>(results, (r) => r.score, null),
-		rating,
-		due,
-	};
+/**
+ * Everything the self-review writes: timing, a score for each scored step,
+ * `skipped` for each skipped one, and the rating. An unscored step has no
+ * score property at all; no due date is stored (it is computed).
+ */
+export function reviewProperties(results: readonly StepResult[], rating: PracticeRating, legacyRating: unknown = undefined): PropertyChange {
+	const { set, remove } = timingProperties(results);
+	for (const r of results) {
+		if (r.skipped) continue;
+		if (r.score !== null) set[stepScoreKey(r.step)] = r.score;
+		else remove.push(stepScoreKey(r.step));
+	}
+	set[SESSION_RATING] = rating;
+	// The 0.1 "rating" is ours only when it holds one of our values (or is empty); a user's own "rating" stays.
+	if (legacyRating === null || legacyRating === "" || (typeof legacyRating === "string" && ["again", "hard", "good", "easy"].includes(legacyRating.trim().toLowerCase()))) remove.push("rating");
+	return { set, remove: remove.filter((k) => !(k in set)) };
 }
 
 const fmt = (n: number): string => (Math.round(n * 10) / 10).toFixed(1);
@@ -129,10 +179,12 @@ const fmt = (n: number): string => (Math.round(n * 10) / 10).toFixed(1);
 /** The "## Timing" section: budget, time spent, overrun and score per step. */
 export function timingSection(results: readonly StepResult[]): string {
 	const lines = ["## Timing", "", "| Step | Budget (min) | Spent (min) | Over (min) | Score |", "| --- | ---: | ---: | ---: | ---: |"];
+	const practised = results.filter((r) => !r.skipped);
 	for (const r of results) {
-		lines.push(`| ${r.step}. ${stepTitle(r.name)} | ${fmt(r.budget)} | ${fmt(r.minutes)} | ${r.overrun > 0 ? fmt(r.overrun) : "–"} | ${r.score ?? "–"} |`);
+		if (r.skipped) lines.push(`| ${r.step}. ${stepTitle(r.name)} | ${fmt(r.budget)} | – | – | skipped |`);
+		else lines.push(`| ${r.step}. ${stepTitle(r.name)} | ${fmt(r.budget)} | ${fmt(r.minutes)} | ${r.overrun > 0 ? fmt(r.overrun) : "–"} | ${r.score ?? "–"} |`);
 	}
-	const total = (pick: (r: StepResult) => number): number => results.reduce((n, r) => n + pick(r), 0);
+	const total = (pick: (r: StepResult) => number): number => practised.reduce((n, r) => n + pick(r), 0);
 	lines.push(`| **Total** | ${fmt(total((r) => r.budget))} | ${fmt(total((r) => r.minutes))} | ${fmt(total((r) => r.overrun))} | |`);
 	return lines.join("\n") + "\n";
 }
@@ -172,62 +224,102 @@ export interface ChecklistTally {
 	total: number;
 }
 
+/** One `- [ ]` item of a practice note's "## Checklist", with the step its subsection belongs to (null: the case's own items). */
+export interface ChecklistEntry {
+	step: number | null;
+	/** The subsection's heading ("Step 3: Data preparation (9 min)", "Specific to ..."). */
+	heading: string;
+	text: string;
+	done: boolean;
+	/** 0-based line of the item in the note's text (after line endings are normalised). */
+	line: number;
+}
+
+/** The checklist items of a practice note, in order, outside code blocks. */
+export function checklistEntries(noteText: string): ChecklistEntry[] {
+	const lines = noteText.replace(/\r\n?/g, "\n").split("\n");
+	const mask = codeLineMask(lines);
+	const out: ChecklistEntry[] = [];
+	let inChecklist = false;
+	let heading = "";
+	let step: number | null = null;
+	let frontmatter = lines[0] === "---";
+	lines.forEach((line, i) => {
+		if (frontmatter) {
+			if (i > 0 && (line === "---" || line === "...")) frontmatter = false;
+			return;
+		}
+		if (mask[i]) return;
+		const h = /^(#{1,6})\s+(.+?)\s*#*\s*$/.exec(line);
+		if (h) {
+			const level = h[1]!.length;
+			if (level <= 2) {
+				inChecklist = level === 2 && h[2]!.trim().toLowerCase() === "checklist";
+				heading = "";
+				step = null;
+			} else if (inChecklist) {
+				heading = h[2]!.trim();
+				const m = /^step\s+(\d+)\b/i.exec(heading);
+				step = m ? Number(m[1]) : null;
+			}
+			return;
+		}
+		if (!inChecklist) return;
+		const item = checklistItems(line)[0];
+		if (item) out.push({ step, heading, text: item.text, done: item.done, line: i });
+	});
+	return out;
+}
+
+/** The note with one checklist item ticked or unticked; unchanged when that line is not a checklist item. */
+export function setChecklistItem(noteText: string, line: number, done: boolean): string {
+	const lines = noteText.replace(/\r\n?/g, "\n").split("\n");
+	const current = lines[line];
+	if (current === undefined || checklistItems(current).length === 0) return noteText;
+	lines[line] = current.replace(/^(\s*[-*+]\s+\[)[ xX](\])/, `$1${done ? "x" : " "}$2`);
+	return lines.join("\n");
+}
+
 /** Per framework step, how many of the practice note's checklist items are ticked ("### Step N" subsections of "## Checklist"). */
 export function checklistTally(noteText: string): Map<number, ChecklistTally> {
 	const out = new Map<number, ChecklistTally>();
-	const section = sectionText(splitFrontmatter(noteText).body, "Checklist") ?? "";
-	let current: number | null = null;
-	for (const line of section.split("\n")) {
-		const h = /^#{3,6}\s+(.+)$/.exec(line);
-		if (h) {
-			const m = /^step\s+(\d+)\b/i.exec(h[1]!.trim());
-			current = m ? Number(m[1]) : null;
-			continue;
-		}
-		if (current === null) continue;
-		const item = checklistItems(line)[0];
-		if (!item) continue;
-		const t = out.get(current) ?? { ticked: 0, total: 0 };
+	for (const e of checklistEntries(noteText)) {
+		if (e.step === null) continue;
+		const t = out.get(e.step) ?? { ticked: 0, total: 0 };
 		t.total++;
-		if (item.done) t.ticked++;
-		out.set(current, t);
+		if (e.done) t.ticked++;
+		out.set(e.step, t);
 	}
 	return out;
 }
 
-/** A starting score from the ticked share of a step's checklist: none → 1, all → 4; 2 when the step has no items. */
-export function suggestedScore(tally: ChecklistTally | undefined): number {
-	if (!tally || tally.total === 0) return 2;
-	return 1 + Math.round((3 * tally.ticked) / tally.total);
-}
-
-/** Each planned step's budget, time spent and overrun from a timer's view (scores still empty). */
+/** Each planned step's budget, time spent and overrun from a timer's view (scores still empty). Steps the interview never reached are skipped. */
 export function stepResults(state: TimerState, view: TimerView): StepResult[] {
-	return state.plan.map((p, i) => ({
-		step: p.step,
-		name: p.name,
-		budget: p.minutes,
-		minutes: toMinutes(view.perStep[i]?.elapsedMs ?? 0),
-		overrun: toMinutes(view.perStep[i]?.overrunMs ?? 0),
-		score: null,
-	}));
+	return state.plan.map((p, i) => {
+		const reached = i <= view.stepIndex;
+		return {
+			step: p.step,
+			name: p.name,
+			budget: p.minutes,
+			minutes: reached ? toMinutes(view.perStep[i]?.elapsedMs ?? 0) : 0,
+			overrun: reached ? toMinutes(view.perStep[i]?.overrunMs ?? 0) : 0,
+			score: null,
+			...(reached ? {} : { skipped: true }),
+		};
+	});
 }
 
-/** Rebuilds step results from a practice note's properties, to self-review a session later. */
+/**
+ * Rebuilds step results from a practice note's properties, to self-review a
+ * session later. Scores already given are kept; steps the note records as
+ * skipped stay skipped; the new and the 0.1 properties are both read.
+ */
 export function resultsFromProperties(fm: Record<string, unknown>, steps: readonly { step: number; name: string; minutes: number }[]): StepResult[] {
-	const list = (key: string): unknown[] => (Array.isArray(fm[key]) ? (fm[key] as unknown[]) : []);
-	const num = (v: unknown): number | null => (typeof v === "number" && Number.isFinite(v) ? v : null);
-	const minutes = list("step-minutes");
-	const overrun = list("step-overrun");
-	const scores = list("step-scores");
+	const facts = readSession(fm).steps;
 	return steps.map((s) => {
-		const i = s.step - 1;
-		const score = num(scores[i]);
-		return {
-			step: s.step, name: s.name, budget: s.minutes,
-			minutes: num(minutes[i]) ?? 0,
-			overrun: num(overrun[i]) ?? 0,
-			score: score !== null && score >= 1 && score <= 4 ? score : null,
-		};
+		const o = facts.get(s.step);
+		const base = { step: s.step, name: s.name, budget: s.minutes, minutes: o?.minutes ?? 0, overrun: o?.overrun ?? 0 };
+		if (o?.score === SKIPPED) return { ...base, score: null, skipped: true };
+		return { ...base, score: typeof o?.score === "number" ? o.score : null };
 	});
 }

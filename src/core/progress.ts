@@ -1,16 +1,18 @@
 /**
  * The practice dashboard, computed from practice notes only: sessions per
- * week, which steps of which cases were scored, average score per step, the
- * weakest steps with the concepts to revisit, and what is due for review.
- * The summary is plain JSON (for `mlsd progress --json`); `progressMarkdown`
- * turns it into the progress note the plugin writes and refreshes.
+ * week, which steps of which cases were scored, each step's scores over time
+ * and its overruns, the weakest steps with the concepts to revisit, coverage
+ * by domain, the days to the interview, what is due, and the three next
+ * things to do. The summary is plain JSON (for `mlsd progress --json`); the
+ * progress view draws it, and `progressMarkdown` turns it into the progress note.
  */
 import type { Catalog, PracticeRecord } from "./catalog";
 import { stepTitle } from "./checklist";
 import { sectionText, splitFrontmatter, wikilinks } from "./markdown";
 import { joinPath } from "./paths";
 import { daysBetween } from "./prompt";
-import { caseSchedules, ratingOf } from "./review";
+import { caseSchedules, introductionOrder, NO_PLAN, ratingOf, type InterviewPlan } from "./review";
+import { readSession, scoredSteps } from "./session";
 
 export const PROGRESS_NOTE = "Progress.md";
 export const PROGRESS_TAG = "mlsd/progress";
@@ -35,6 +37,48 @@ export interface ProgressSummary {
 	/** overdueDays is negative while the review is still ahead. */
 	due: { case: string; due: string; overdueDays: number }[];
 	skipped: { path: string; problems: string[] }[];
+	/** Each step's scores, oldest session first. */
+	trend: StepTrend[];
+	/** Each timed step: how often and by how much it ran over its budget. */
+	overruns: StepOverrun[];
+	interviewDate: string | null;
+	/** null without an interview date; negative once it has passed. */
+	daysLeft: number | null;
+	/** Per domain: case studies, and how many of them were practised. */
+	domains: { domain: string; cases: number; practised: number; target: boolean }[];
+	/** The three next things to do, most useful first. */
+	next: NextAction[];
+}
+
+export interface StepTrend {
+	step: number;
+	name: string;
+	points: { date: string; score: number }[];
+}
+
+export interface StepOverrun {
+	step: number;
+	name: string;
+	/** Sessions in which the step was timed. */
+	timed: number;
+	/** Sessions in which it ran over. */
+	over: number;
+	/** Average minutes over budget in the sessions that ran over (one decimal; 0 when none did). */
+	averageOver: number;
+}
+
+export type NextAction =
+	| { kind: "review"; case: string; text: string }
+	| { kind: "new"; case: string; text: string }
+	| { kind: "drill"; step: number; text: string }
+	| { kind: "timing"; step: number; text: string }
+	| { kind: "cards"; text: string }
+	| { kind: "set-date"; text: string };
+
+export interface ProgressOptions {
+	plan?: InterviewPlan;
+	/** Flashcards due today, when known. */
+	cardsDue?: number | null;
 }
 
 /** Note texts by path (at least the framework step notes), for the concepts each weak step links to. */
@@ -53,15 +97,9 @@ export function isoWeek(date: string): string {
 	return `${year}-W${String(Math.floor(dayOfYear / 7) + 1).padStart(2, "0")}`;
 }
 
-/** The `step-scores` of a note by step number (position i is step i + 1); unscored steps are left out. */
+/** A note's scores by step number (the new `stepN-score` properties or the 0.1 list); unscored and skipped steps are left out. */
 export function stepScores(p: PracticeRecord): Map<number, number> {
-	const out = new Map<number, number>();
-	const raw = p.properties["step-scores"];
-	if (!Array.isArray(raw)) return out;
-	raw.forEach((v, i) => {
-		if (typeof v === "number" && v >= 1 && v <= 4) out.set(i + 1, v);
-	});
-	return out;
+	return scoredSteps(p.properties);
 }
 
 function sessionsByWeek(practice: readonly PracticeRecord[]): { week: string; sessions: number }[] {
@@ -122,17 +160,102 @@ function weakestSteps(catalog: Catalog, averages: readonly StepAverage[], texts:
 		});
 }
 
-function dueList(catalog: Catalog, today: string): ProgressSummary["due"] {
-	return [...caseSchedules(catalog).values()]
+function byDate(practice: readonly PracticeRecord[]): PracticeRecord[] {
+	return [...practice].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.path < b.path ? -1 : 1));
+}
+
+function stepNames(catalog: Catalog): Map<number, string> {
+	return new Map(catalog.steps().map((s) => [s.step, s.name]));
+}
+
+function trend(catalog: Catalog, practice: readonly PracticeRecord[]): StepTrend[] {
+	const names = stepNames(catalog);
+	const byStep = new Map<number, { date: string; score: number }[]>();
+	for (const p of byDate(practice)) {
+		for (const [step, score] of stepScores(p)) {
+			const list = byStep.get(step) ?? [];
+			list.push({ date: p.date, score });
+			byStep.set(step, list);
+		}
+	}
+	return [...byStep].sort(([a], [b]) => a - b).map(([step, points]) => ({ step, name: names.get(step) ?? `Step ${step}`, points }));
+}
+
+function overruns(catalog: Catalog, practice: readonly PracticeRecord[]): StepOverrun[] {
+	const names = stepNames(catalog);
+	const acc = new Map<number, { timed: number; over: number; total: number }>();
+	for (const p of practice) {
+		for (const [step, o] of readSession(p.properties).steps) {
+			if (o.score === "skipped" || o.minutes === null) continue;
+			const a = acc.get(step) ?? { timed: 0, over: 0, total: 0 };
+			a.timed++;
+			if ((o.overrun ?? 0) > 0) {
+				a.over++;
+				a.total += o.overrun!;
+			}
+			acc.set(step, a);
+		}
+	}
+	return [...acc].sort(([a], [b]) => a - b).map(([step, a]) => ({
+		step, name: names.get(step) ?? `Step ${step}`, timed: a.timed, over: a.over, averageOver: a.over === 0 ? 0 : Math.round((a.total / a.over) * 10) / 10,
+	}));
+}
+
+function domainCoverage(catalog: Catalog, practice: readonly PracticeRecord[], plan: InterviewPlan): ProgressSummary["domains"] {
+	const practised = new Set(practice.map((p) => p.caseName.toLowerCase()));
+	const acc = new Map<string, { cases: number; practised: number }>();
+	for (const c of catalog.cases()) {
+		const d = c.domain.toLowerCase();
+		const a = acc.get(d) ?? { cases: 0, practised: 0 };
+		a.cases++;
+		if (practised.has(c.name.toLowerCase())) a.practised++;
+		acc.set(d, a);
+	}
+	const targets = plan.targetDomains.map((d) => d.toLowerCase());
+	return [...acc]
+		.map(([domain, a]) => ({ domain, ...a, target: targets.includes(domain) }))
+		.sort((a, b) => Number(b.target) - Number(a.target) || a.domain.localeCompare(b.domain));
+}
+
+function plural(n: number, word: string): string {
+	return `${n} ${word}${n === 1 ? "" : "s"}`;
+}
+
+/** The three most useful things to do next, from what is due, the weakest and slowest steps, and the gaps. */
+function nextActions(catalog: Catalog, s: Omit<ProgressSummary, "next">, plan: InterviewPlan, cardsDue: number | null, scheduled: ReadonlySet<string>): NextAction[] {
+	const out: NextAction[] = [];
+	const due = s.due.filter((d) => d.overdueDays >= 0);
+	if (due[0]) out.push({ kind: "review", case: due[0].case, text: `Run a mock interview of ${due[0].case}: ${due[0].overdueDays === 0 ? "it is due today" : `it is ${plural(due[0].overdueDays, "day")} overdue`}.` });
+	const weak = s.weakestSteps.filter((w) => w.average < 3);
+	if (weak[0]) out.push(drill(weak[0]));
+	const slow = [...s.overruns].filter((o) => o.over > 0).sort((a, b) => b.averageOver - a.averageOver || a.step - b.step)[0];
+	if (slow) out.push({ kind: "timing", step: slow.step, text: `Keep step ${slow.step} (${stepTitle(slow.name)}) to its budget: it ran over in ${slow.over} of ${slow.timed} timed sessions, by ${slow.averageOver.toFixed(1)} min on average when it did.` });
+	if (cardsDue !== null && cardsDue > 0) out.push({ kind: "cards", text: `Review the ${plural(cardsDue, "flashcard")} due today.` });
+	if (s.interviewDate === null) out.push({ kind: "set-date", text: "Set your interview date, so every case you practise comes back before it." });
+	const practised = new Set([...scheduled, ...catalog.practice().map((p) => p.caseName.toLowerCase())]);
+	const fresh = introductionOrder(catalog.cases().filter((c) => c.prompts.length > 0), practised, plan);
+	for (const f of fresh.slice(0, 3)) out.push({ kind: "new", case: f.case.name, text: `Start ${f.case.name} (${f.reason}).` });
+	if (weak[1]) out.push(drill(weak[1]));
+	return out.slice(0, 3);
+}
+
+function drill(w: ProgressSummary["weakestSteps"][number]): NextAction {
+	return { kind: "drill", step: w.step, text: `Drill step ${w.step} (${stepTitle(w.name)}): it averages ${w.average.toFixed(1)} of 4${w.concepts.length > 0 ? `; revisit ${w.concepts.slice(0, 2).join(" and ")}` : ""}.` };
+}
+
+function dueList(schedules: ReturnType<typeof caseSchedules>, today: string): ProgressSummary["due"] {
+	return [...schedules.values()]
 		.map((s) => ({ case: s.caseName, due: s.due, overdueDays: daysBetween(s.due, today) }))
 		.sort((a, b) => (a.due < b.due ? -1 : a.due > b.due ? 1 : a.case.localeCompare(b.case)));
 }
 
 /** The dashboard's numbers. `texts` holds note texts by path (step notes, for their concepts); `today` is YYYY-MM-DD. */
-export function progressSummary(catalog: Catalog, texts: NoteTexts | undefined, today: string): ProgressSummary {
+export function progressSummary(catalog: Catalog, texts: NoteTexts | undefined, today: string, options: ProgressOptions = {}): ProgressSummary {
+	const plan = options.plan ?? NO_PLAN;
 	const practice = catalog.practice();
 	const averages = stepAverages(catalog, practice);
-	return {
+	const schedules = caseSchedules(catalog, plan);
+	const base: Omit<ProgressSummary, "next"> = {
 		today,
 		sessions: practice.length,
 		rated: practice.filter((p) => ratingOf(p) !== null).length,
@@ -140,9 +263,15 @@ export function progressSummary(catalog: Catalog, texts: NoteTexts | undefined, 
 		coverage: coverage(practice),
 		stepAverages: averages,
 		weakestSteps: weakestSteps(catalog, averages, texts),
-		due: dueList(catalog, today),
+		due: dueList(schedules, today),
 		skipped: catalog.skipped().map((s) => ({ path: s.path, problems: [...s.problems] })),
+		trend: trend(catalog, practice),
+		overruns: overruns(catalog, practice),
+		interviewDate: plan.interviewDate,
+		daysLeft: plan.interviewDate ? daysBetween(today, plan.interviewDate) : null,
+		domains: domainCoverage(catalog, practice, plan),
 	};
+	return { ...base, next: nextActions(catalog, base, plan, options.cardsDue ?? null, new Set(schedules.keys())) };
 }
 
 // ---------------------------------------------------------------- Markdown
@@ -198,9 +327,46 @@ function skippedPart(s: ProgressSummary): string[] {
 	return [...out, ""];
 }
 
+function daysLeftText(s: ProgressSummary): string {
+	if (s.interviewDate === null || s.daysLeft === null) return "No interview date set: run \"Set interview date\" so reviews are planned before it.";
+	if (s.daysLeft < 0) return `The interview date (${s.interviewDate}) has passed.`;
+	return s.daysLeft === 0 ? `The interview is today (${s.interviewDate}).` : `${plural(s.daysLeft, "day")} to the interview on ${s.interviewDate}.`;
+}
+
+function nextPart(s: ProgressSummary): string[] {
+	const out = ["## Next three things", ""];
+	if (s.next.length === 0) return [...out, "Nothing stands out: draw a prompt and run a mock interview.", ""];
+	return [...out, ...s.next.map((n, i) => `${i + 1}. ${n.text}`), ""];
+}
+
+function trendPart(s: ProgressSummary): string[] {
+	const out = ["## Step trend", ""];
+	if (s.trend.length === 0) return [...out, "No step has a score yet.", ""];
+	const rows = s.trend.map((t) => {
+		const last = t.points.slice(-8).map((p) => String(p.score)).join(" → ");
+		return [`${t.step}. ${stepTitle(t.name)}`, last, String(t.points[t.points.length - 1]!.score)];
+	});
+	return [...out, "Scores from 1 (missed) to 4 (strong), oldest first (the last eight sessions).", "", ...table(["Step", "Scores", "Latest"], ["l", "l", "r"], rows), ""];
+}
+
+function overrunPart(s: ProgressSummary): string[] {
+	if (s.overruns.length === 0) return [];
+	const rows = s.overruns.map((o) => [`${o.step}. ${stepTitle(o.name)}`, `${o.over} of ${o.timed}`, o.over > 0 ? o.averageOver.toFixed(1) : "–"]);
+	return ["## Overruns", "", ...table(["Step", "Timed sessions over budget", "Average over when over (min)"], ["l", "r", "r"], rows), ""];
+}
+
+function domainPart(s: ProgressSummary): string[] {
+	if (s.domains.length === 0) return [];
+	const rows = s.domains.map((d) => [`${d.domain}${d.target ? " (target)" : ""}`, `${d.practised} of ${d.cases}`]);
+	return ["## Coverage by domain", "", ...table(["Domain", "Cases practised"], ["l", "r"], rows), ""];
+}
+
 /** The progress note: a table per part, links as wikilinks. */
 export function progressMarkdown(s: ProgressSummary): string {
 	const head = ["---", "tags:", `  - ${PROGRESS_TAG}`, "---", "# Practice progress", ""];
-	const intro = [`Updated ${s.today} from your practice notes by the "Open progress" command, which rewrites this note.`, ""];
-	return [...head, ...intro, ...sessionsPart(s), ...duePart(s), ...stepsPart(s), ...coveragePart(s), ...skippedPart(s)].join("\n").trimEnd() + "\n";
+	const intro = [`Updated ${s.today} from your practice notes by the "Open progress" command. ${daysLeftText(s)}`, ""];
+	return [
+		...head, ...intro, ...nextPart(s), ...sessionsPart(s), ...duePart(s), ...stepsPart(s), ...trendPart(s), ...overrunPart(s),
+		...domainPart(s), ...coveragePart(s), ...skippedPart(s),
+	].join("\n").trimEnd() + "\n";
 }

@@ -2,6 +2,7 @@
 import type { CaseRecord, Catalog } from "./catalog";
 import { pick, type Rng } from "./rng";
 import { difficultyOf, domainOf } from "./schema";
+import { drawTwist, type Twist } from "./twists";
 import { DOMAINS } from "./types";
 
 export type SourceFilter = "both" | "shipped" | "personal";
@@ -12,7 +13,7 @@ export interface PromptFilters {
 	source: SourceFilter;
 	/** Skip cases practised within this many days (0 = never skip). */
 	skipPractisedDays: number;
-	/** Add a twist from the constraints note. */
+	/** Add a twist: a twist note that fits the case's domain. */
 	twist: boolean;
 }
 
@@ -24,7 +25,12 @@ export interface Draw {
 	domain: string;
 	difficulty: string;
 	prompt: string;
+	/** What the interviewer says, or null. */
 	twist: string | null;
+	/** The twist note's name (its model answer is one click away), or null. */
+	twistNote: string | null;
+	/** Why a twist was wanted but none was drawn, or null. */
+	twistNotice?: string | null;
 }
 
 export type DrawResult = { draw: Draw } | { error: string };
@@ -81,15 +87,21 @@ export function candidateCases(catalog: Catalog, filters: PromptFilters, today: 
 	return { cases: pool };
 }
 
-export function drawPrompt(catalog: Catalog, filters: PromptFilters, rng: Rng, today: string, twists: readonly string[]): DrawResult {
+/** A draw for a chosen case: one of its prompts and, when wanted, a twist that fits its domain. */
+export function drawForCase(chosen: CaseRecord, rng: Rng, twists: readonly Twist[] | null): Draw {
+	const prompt = pick(chosen.prompts, rng);
+	const base = { caseName: chosen.name, casePath: chosen.path, domain: chosen.domain, difficulty: chosen.difficulty, prompt };
+	if (twists === null) return { ...base, twist: null, twistNote: null, twistNotice: null };
+	const t = drawTwist(twists, chosen.domain, rng);
+	return t.twist
+		? { ...base, twist: t.twist.text, twistNote: t.twist.name, twistNotice: null }
+		: { ...base, twist: null, twistNote: null, twistNotice: t.message };
+}
+
+export function drawPrompt(catalog: Catalog, filters: PromptFilters, rng: Rng, today: string, twists: readonly Twist[]): DrawResult {
 	const pool = candidateCases(catalog, filters, today);
 	if ("error" in pool) return pool;
-	const chosen = pick(pool.cases, rng);
-	const prompt = pick(chosen.prompts, rng);
-	const twist = filters.twist && twists.length > 0 ? pick(twists, rng) : null;
-	return {
-		draw: { caseName: chosen.name, casePath: chosen.path, domain: chosen.domain, difficulty: chosen.difficulty, prompt, twist },
-	};
+	return { draw: drawForCase(pick(pool.cases, rng), rng, filters.twist ? twists : null) };
 }
 
 export function drawToText(d: Draw): string {

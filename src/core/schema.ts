@@ -3,7 +3,7 @@
  * note type needs and what values they may take. Used by the catalog (to skip
  * broken personal notes) and by the doctor (to report them).
  */
-import { dayOf } from "./dates";
+import { sessionProblems } from "./session";
 import { DIFFICULTIES, DOMAINS, NOTE_TYPES, type Frontmatter, type NoteType } from "./types";
 
 export interface PropertyProblem {
@@ -11,9 +11,7 @@ export interface PropertyProblem {
 	message: string;
 }
 
-/** How a practice session went, as the self-review records it (the grades of FSRS). */
-export const PRACTICE_RATINGS = ["again", "hard", "good", "easy"] as const;
-export type PracticeRating = (typeof PRACTICE_RATINGS)[number];
+export { PRACTICE_RATINGS, type PracticeRating } from "./session";
 
 
 /** The tag prefix that makes a note ours. */
@@ -181,11 +179,12 @@ export function validateProperties(fm: Frontmatter, kind: NoteType | null = note
 			break;
 		case "practice":
 			if (typeof fm.case !== "string" || fm.case.trim() === "") out.push({ property: "case", message: `"case" must link the case study practised` });
-			if (dayOf(fm.date) === null) out.push({ property: "date", message: `"date" is ${JSON.stringify(fm.date ?? null)}, which is not a real date such as 2026-01-31` });
-			practiceLoopProblems(fm, out);
+			out.push(...sessionProblems(fm));
+			break;
+		case "twist":
+			if (!isFits(fm.fits)) out.push({ property: "fits", message: `"fits" must list the domains this twist fits (such as [recsys, ads]), or be "any"` });
 			break;
 		case "concept":
-		case "twist":
 		case "moc":
 		case "template":
 			break;
@@ -193,27 +192,10 @@ export function validateProperties(fm: Frontmatter, kind: NoteType | null = note
 	return out;
 }
 
-const isEmpty = (v: unknown): boolean => v === undefined || v === null || v === "";
-
-function numberList(fm: Frontmatter, key: string, ok: (n: number) => boolean, rule: string, out: PropertyProblem[]): void {
-	const v = fm[key];
-	if (isEmpty(v)) return;
-	if (!Array.isArray(v) || !v.every((x) => x === null || (typeof x === "number" && Number.isFinite(x) && ok(x)))) {
-		out.push({ property: key, message: `"${key}" must be a list of ${rule}` });
-	}
-}
-
-/** The properties the practice loop writes; each may be empty until the self-review fills it in. */
-function practiceLoopProblems(fm: Frontmatter, out: PropertyProblem[]): void {
-	if (!isEmpty(fm.rating) && !(typeof fm.rating === "string" && (PRACTICE_RATINGS as readonly string[]).includes(fm.rating))) {
-		out.push({ property: "rating", message: `"rating" is ${JSON.stringify(fm.rating)}; expected one of: ${PRACTICE_RATINGS.join(", ")}` });
-	}
-	if (!isEmpty(fm.due) && dayOf(fm.due) === null) {
-		out.push({ property: "due", message: `"due" must be a date such as 2026-01-31` });
-	}
-	numberList(fm, "step-minutes", (n) => n >= 0, "minutes (numbers, 0 or more)", out);
-	numberList(fm, "step-overrun", (n) => n >= 0, "minutes (numbers, 0 or more)", out);
-	numberList(fm, "step-scores", (n) => Number.isInteger(n) && n >= 1 && n <= 4, "scores from 1 to 4", out);
+/** `fits: any`, or a non-empty list of domain names (any string: a user's own domains are welcome). */
+function isFits(v: unknown): boolean {
+	if (typeof v === "string") return v.trim() !== "";
+	return Array.isArray(v) && v.length > 0 && v.every((x) => typeof x === "string" && x.trim() !== "");
 }
 
 /** `"[[Name]]"`, `[[Name|x]]` or `Name` → `Name`. */

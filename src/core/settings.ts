@@ -20,6 +20,18 @@ export interface Settings {
 	mockMinutes: number;
 	/** How many never-practised cases "Practise the next due case" may introduce per day. */
 	newCasesPerDay: number;
+	/** The interview plan: date (YYYY-MM-DD or null), target domains and anchor cases (names). */
+	interviewDate: string | null;
+	targetDomains: string[];
+	anchors: string[];
+	/** Minute of a mock interview at which the twist is added; 0: no fixed minute (it stays folded in the note). */
+	twistMinute: number;
+	/** Move to the next step when a step's budget runs out. */
+	autoAdvance: boolean;
+	/** Play a short generated tone when a step's time is up. */
+	soundCue: boolean;
+	/** Let the case's follow-up questions surface during a mock interview. */
+	followUps: boolean;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -29,10 +41,56 @@ export const DEFAULT_SETTINGS: Settings = {
 	promptFilters: { ...DEFAULT_FILTERS },
 	mockMinutes: 45,
 	newCasesPerDay: 1,
+	interviewDate: null,
+	targetDomains: [],
+	anchors: [],
+	twistMinute: 25,
+	autoAdvance: false,
+	soundCue: false,
+	followUps: true,
 };
 
 /** Allowed ranges of the numeric settings (validated on load and in the settings tab). */
-export const NUMBER_RANGES: Record<"mockMinutes" | "newCasesPerDay", [number, number]> = { mockMinutes: [10, 180], newCasesPerDay: [0, 20] };
+export const NUMBER_RANGES: Record<"mockMinutes" | "newCasesPerDay" | "twistMinute", [number, number]> = { mockMinutes: [10, 180], newCasesPerDay: [0, 20], twistMinute: [0, 180] };
+
+const BOOLEAN_KEYS = ["autoAdvance", "soundCue", "followUps"] as const;
+/** At most this many anchor cases (a three-week plan has three). */
+export const MAX_ANCHORS = 5;
+
+/** A calendar date YYYY-MM-DD that exists, or null. */
+export function validDate(v: unknown): string | null {
+	if (typeof v !== "string" || !/^\d{4}-\d{2}-\d{2}$/.test(v.trim())) return null;
+	const t = v.trim();
+	const d = new Date(`${t}T00:00:00Z`);
+	return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === t ? t : null;
+}
+
+/** Distinct non-empty names from a list (or a comma-separated text), in order. */
+export function nameList(v: unknown, lower: boolean): string[] | null {
+	const raw = typeof v === "string" ? v.split(",") : Array.isArray(v) ? v : null;
+	if (raw === null || !raw.every((x) => typeof x === "string")) return null;
+	const out: string[] = [];
+	for (const x of raw) {
+		const t = lower ? x.trim().toLowerCase() : x.trim();
+		if (t !== "" && !out.some((o) => o.toLowerCase() === t.toLowerCase())) out.push(t);
+	}
+	return out;
+}
+
+function readPlanSettings(raw: Record<string, unknown>, settings: Settings, warnings: string[]): void {
+	if (raw.interviewDate !== undefined && raw.interviewDate !== null && raw.interviewDate !== "") {
+		const d = validDate(raw.interviewDate);
+		if (d) settings.interviewDate = d;
+		else warnings.push(`The interview date ${JSON.stringify(raw.interviewDate)} is not a date such as 2026-03-01; it was cleared.`);
+	}
+	for (const k of ["targetDomains", "anchors"] as const) {
+		if (raw[k] === undefined) continue;
+		const list = nameList(raw[k], k === "targetDomains");
+		if (list) settings[k] = k === "anchors" ? list.slice(0, MAX_ANCHORS) : list;
+		else warnings.push(`Setting "${k}" must be a list of names; it was cleared.`);
+	}
+	for (const k of BOOLEAN_KEYS) if (typeof raw[k] === "boolean") settings[k] = raw[k];
+}
 
 const FOLDER_KEYS = ["installFolder", "practiceFolder", "personalFolder"] as const;
 
@@ -77,13 +135,14 @@ export interface LoadedData {
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 
 function readSettings(raw: unknown, warnings: string[]): Settings {
-	const settings: Settings = { ...DEFAULT_SETTINGS, promptFilters: { ...DEFAULT_FILTERS } };
+	const settings: Settings = { ...DEFAULT_SETTINGS, promptFilters: { ...DEFAULT_FILTERS }, targetDomains: [], anchors: [] };
 	if (raw === undefined) return settings;
 	if (!isObject(raw)) {
 		warnings.push("Settings were not readable and were reset to defaults.");
 		return settings;
 	}
 	settings.promptFilters = readFilters(raw.promptFilters, warnings);
+	readPlanSettings(raw, settings, warnings);
 	for (const [key, [lo, hi]] of Object.entries(NUMBER_RANGES) as [keyof typeof NUMBER_RANGES, [number, number]][]) {
 		const v = raw[key];
 		if (v === undefined) continue;
@@ -147,6 +206,11 @@ export function migrateData(raw: unknown): LoadedData {
 	};
 }
 
+/** The interview plan the schedule and "Today's plan" use. */
+export function interviewPlanOf(settings: Settings): { interviewDate: string | null; targetDomains: string[]; anchors: string[] } {
+	return { interviewDate: settings.interviewDate, targetDomains: [...settings.targetDomains], anchors: [...settings.anchors] };
+}
+
 /** Where the shipped notes are: the folder they were installed into, else the one in the settings (not installed yet). */
 export function installedFolder(data: PluginData): string {
 	return data.install.folder || data.settings.installFolder;
@@ -155,7 +219,7 @@ export function installedFolder(data: PluginData): string {
 export function defaultData(): PluginData {
 	return {
 		schema: DATA_SCHEMA,
-		settings: { ...DEFAULT_SETTINGS, promptFilters: { ...DEFAULT_FILTERS } },
+		settings: { ...DEFAULT_SETTINGS, promptFilters: { ...DEFAULT_FILTERS }, targetDomains: [], anchors: [] },
 		install: { ...EMPTY_RECORD, files: {}, declined: {} },
 		welcomeDone: false,
 		tagOfferDone: false,

@@ -5,7 +5,7 @@
  * the tag `mlsd/<kind>` (CONTENT.md, "What makes a note ours"); a generic
  * `type:` property is never read.
  */
-export const NOTE_TYPES = ["framework-step", "case-study", "concept", "twist", "checklist", "practice", "moc", "template"] as const;
+export const NOTE_TYPES = ["framework-step", "case-study", "concept", "checklist", "practice", "twist", "moc", "template"] as const;
 export type NoteType = (typeof NOTE_TYPES)[number];
 
 export const DOMAINS = [

@@ -5,13 +5,13 @@ import type { CaseRecord } from "../core/catalog";
 export type CaseChoice = CaseRecord | "generic";
 
 export class CaseSuggestModal extends FuzzySuggestModal<CaseChoice> {
-	constructor(app: App, private readonly cases: CaseRecord[], private readonly onPick: (c: CaseChoice) => void) {
+	constructor(app: App, private readonly cases: CaseRecord[], private readonly onPick: (c: CaseChoice) => void, private readonly withGeneric = true) {
 		super(app);
-		this.setPlaceholder("Choose a case study, or the generic checklist");
+		this.setPlaceholder(withGeneric ? "Choose a case study, or the generic checklist" : "Choose a case study");
 	}
 
 	getItems(): CaseChoice[] {
-		return ["generic", ...this.cases];
+		return this.withGeneric ? ["generic", ...this.cases] : [...this.cases];
 	}
 
 	getItemText(item: CaseChoice): string {

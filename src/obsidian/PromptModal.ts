@@ -12,12 +12,14 @@ import type { CatalogService } from "./CatalogService";
 import type { PluginHost } from "./host";
 import { loadTwists } from "./notes";
 import { startPractice } from "./practice";
+import { beginMock } from "./practice/mock";
 import type { TimerService } from "./practice/TimerService";
+import type { Twist } from "../core/twists";
 
 export class PromptModal extends Modal {
 	private resultEl!: HTMLElement;
 	private draw: Draw | null = null;
-	private twists: string[] = [];
+	private twists: Twist[] = [];
 
 	constructor(
 		private readonly host: PluginHost,
@@ -36,8 +38,8 @@ export class PromptModal extends Modal {
 		this.setTitle("Interview prompt");
 		this.modalEl.addClass("mlsd-prompt-modal");
 		const { contentEl } = this;
-		this.twists = await loadTwists(this.app, this.host.template);
 		this.catalog.announceSkipped();
+		this.twists = await loadTwists(this.app, this.catalog.get());
 		this.renderFilters(contentEl.createDiv({ cls: "mlsd-prompt-filters" }));
 		this.resultEl = contentEl.createDiv({ cls: "mlsd-prompt-result" });
 		const buttons = new Setting(contentEl).setClass("mlsd-prompt-buttons");
@@ -101,7 +103,8 @@ export class PromptModal extends Modal {
 			const twist = this.resultEl.createDiv({ cls: "mlsd-prompt-twist" });
 			twist.createSpan({ cls: "mlsd-prompt-twist-label", text: "Twist: " });
 			twist.createSpan({ text: d.twist });
-		}
+			if (d.twistNote) this.resultEl.createDiv({ cls: "mlsd-prompt-twist-source", text: `Model answer after the session: ${d.twistNote}` });
+		} else if (d.twistNotice) this.resultEl.createDiv({ cls: "mlsd-prompt-twist-none", text: d.twistNotice });
 		this.resultEl.createDiv({ cls: "mlsd-prompt-meta", text: `${d.domain} · ${d.difficulty}` });
 	}
 
@@ -116,7 +119,8 @@ export class PromptModal extends Modal {
 		this.close();
 		const path = await startPractice(this.host, this.catalog, draw);
 		if (!path || !timed || !this.timer) return;
-		this.timer.begin(path, this.catalog.get().stepPlan(), this.host.data.settings.mockMinutes);
+		// The note's metadata may not be indexed yet: pass what the draw already knows.
+		await beginMock(this.host, this.catalog, this.timer, path, { caseName: draw.caseName, twist: draw.twist, drill: null });
 	}
 
 	private async copy(): Promise<void> {

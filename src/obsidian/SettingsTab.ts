@@ -6,15 +6,32 @@
 import { PluginSettingTab, Setting, type SettingDefinition, type SettingDefinitionItem } from "obsidian";
 import { validateFolderSetting } from "../core/paths";
 import { DEFAULT_SETTINGS, NUMBER_RANGES, type Settings } from "../core/settings";
+import type { CatalogService } from "./CatalogService";
 import type { PluginHost } from "./host";
+import { InterviewDateModal } from "./practice/InterviewDateModal";
 
 type FolderKey = keyof Pick<Settings, "installFolder" | "practiceFolder" | "personalFolder">;
-type NumberKey = keyof Pick<Settings, "mockMinutes" | "newCasesPerDay">;
+type NumberKey = keyof Pick<Settings, "mockMinutes" | "newCasesPerDay" | "twistMinute">;
+type ToggleKey = keyof Pick<Settings, "autoAdvance" | "soundCue" | "followUps">;
 
 const NUMBERS: { key: NumberKey; name: string; desc: string; min: number; max: number }[] = [
 	{ key: "mockMinutes", name: "Mock interview length", desc: "Minutes for a mock interview; each step's budget scales to it.", min: NUMBER_RANGES.mockMinutes[0], max: NUMBER_RANGES.mockMinutes[1] },
 	{ key: "newCasesPerDay", name: "New cases per day", desc: "How many never-practised cases \"Practise the next due case\" may introduce in a day.", min: NUMBER_RANGES.newCasesPerDay[0], max: NUMBER_RANGES.newCasesPerDay[1] },
+	{ key: "twistMinute", name: "Twist at minute", desc: "When the interviewer adds the twist in a mock interview; 0 leaves it folded in the practice note for you to open.", min: NUMBER_RANGES.twistMinute[0], max: NUMBER_RANGES.twistMinute[1] },
 ];
+
+const TOGGLES: { key: ToggleKey; name: string; desc: string }[] = [
+	{ key: "autoAdvance", name: "Move on when a step's time is up", desc: "The mock interview goes to the next step by itself at the end of each budget." },
+	{ key: "soundCue", name: "Sound cue", desc: "A short tone when a step's time is up or the interviewer speaks." },
+	{ key: "followUps", name: "Follow-up questions during mocks", desc: "The case's follow-up questions come up over the last part of a mock interview, as an interviewer would ask them." },
+];
+
+function planText(s: Settings): string {
+	const parts = [s.interviewDate ? `Interview on ${s.interviewDate}` : "No interview date"];
+	if (s.targetDomains.length > 0) parts.push(`domains: ${s.targetDomains.join(", ")}`);
+	if (s.anchors.length > 0) parts.push(`anchors: ${s.anchors.join(", ")}`);
+	return `${parts.join("; ")}.`;
+}
 
 function checkNumber(raw: string, min: number, max: number): { value?: number; error?: string } {
 	const n = Number(raw);
@@ -29,8 +46,12 @@ const FOLDERS: { key: FolderKey; name: string; desc: string }[] = [
 ];
 
 export class SettingsTab extends PluginSettingTab {
-	constructor(private readonly host: PluginHost) {
+	constructor(private readonly host: PluginHost, private readonly catalog: CatalogService | null = null) {
 		super(host.app, host.plugin);
+	}
+
+	private openPlan(after: () => void): void {
+		if (this.catalog) new InterviewDateModal(this.host, this.catalog, after).open();
 	}
 
 	getSettingDefinitions(): SettingDefinitionItem[] {
@@ -49,15 +70,28 @@ export class SettingsTab extends PluginSettingTab {
 			desc,
 			control: { type: "text" as const, key, validate: (value: string) => checkNumber(String(value), min, max).error },
 		}));
-		return [...folders, { type: "group" as const, heading: "Practice", items: numbers }];
+		const toggles: SettingDefinition[] = TOGGLES.map(({ key, name, desc }) => ({ name, desc, control: { type: "toggle" as const, key } }));
+		const plan: SettingDefinition = {
+			name: "Interview date, domains and anchors",
+			desc: planText(this.host.data.settings),
+			// Definitions are only used from Obsidian 1.13, which has update(); it re-reads the summary.
+			action: () => this.openPlan(() => (this as unknown as { update?: () => void }).update?.()),
+		};
+		return [...folders, { type: "group" as const, heading: "Practice", items: [plan, ...numbers, ...toggles] }];
 	}
 
 	getControlValue(key: string): unknown {
-		const v = this.host.data.settings[key as FolderKey | NumberKey];
+		const v = this.host.data.settings[key as FolderKey | NumberKey | ToggleKey];
 		return typeof v === "number" ? String(v) : v;
 	}
 
 	async setControlValue(key: string, value: unknown): Promise<void> {
+		const toggle = TOGGLES.find((t) => t.key === key);
+		if (toggle) {
+			this.host.data.settings[toggle.key] = value === true;
+			await this.host.save();
+			return;
+		}
 		const number = NUMBERS.find((n) => n.key === key);
 		if (number) {
 			const checked = checkNumber(String(value), number.min, number.max);
@@ -73,11 +107,24 @@ export class SettingsTab extends PluginSettingTab {
 	}
 
 	display(): void {
+		this.renderLegacy();
+	}
+
+	/** The tab for Obsidian before 1.13, built imperatively from the same tables. */
+	private renderLegacy(): void {
 		const { containerEl } = this;
 		containerEl.empty();
 		for (const f of FOLDERS) this.folderSetting(f.key, f.name, f.desc);
 		new Setting(containerEl).setName("Practice").setHeading();
+		new Setting(containerEl).setName("Interview date, domains and anchors").setDesc(planText(this.host.data.settings))
+			.addButton((b) => b.setButtonText("Change").onClick(() => this.openPlan(() => this.renderLegacy())));
 		for (const n of NUMBERS) this.numberSetting(n);
+		for (const t of TOGGLES) {
+			new Setting(containerEl).setName(t.name).setDesc(t.desc).addToggle((toggle) => toggle.setValue(this.host.data.settings[t.key]).onChange(async (v) => {
+				this.host.data.settings[t.key] = v;
+				await this.host.save();
+			}));
+		}
 	}
 
 	private numberSetting(n: (typeof NUMBERS)[number]): void {

@@ -1,23 +1,20 @@
 /** Reading and writing the notes the commands work with, through the Vault API. */
 import { ObsidianVault } from "./ObsidianVault";
 import { normalizePath, Notice, TFile, type App } from "obsidian";
-import { checklistFromCatalog, twistsIn, TWISTS_NOTE, type ChecklistSection } from "../core/checklist";
+import { checklistFromCatalog, type ChecklistSection } from "../core/checklist";
 import type { CaseRecord, Catalog, SkippedNote } from "../core/catalog";
 import { uniqueNotePath } from "../core/paths";
-import type { EmbeddedTemplate } from "../core/types";
+import { twistsFromCatalog, type Twist } from "../core/twists";
 
 export async function readNote(app: App, path: string): Promise<string | null> {
 	const file = app.vault.getFileByPath(path);
 	return file ? app.vault.cachedRead(file) : null;
 }
 
-/** Twists from the user-editable constraints note; the shipped copy when it is not in the vault. */
-export async function loadTwists(app: App, template: EmbeddedTemplate): Promise<string[]> {
-	const file = app.metadataCache.getFirstLinkpathDest(TWISTS_NOTE, "");
-	const shipped = (): string | undefined => template.files.find((f) => f.path.endsWith(`/${TWISTS_NOTE}.md`))?.content;
-	// An unreadable twists note falls back to the shipped twists rather than stopping the draw.
-	const text = file ? await app.vault.cachedRead(file).catch(shipped) : shipped();
-	return text ? twistsIn(text) : [];
+/** The twist notes in the vault (tag mlsd/twist), ours and the user's, with what the interviewer says. */
+export function loadTwists(app: App, catalog: Catalog): Promise<Twist[]> {
+	// An unreadable twist note is left out (null) rather than stopping the draw.
+	return twistsFromCatalog(catalog, (path) => readNote(app, path).catch(() => null));
 }
 
 /** Builds the checklist from the notes as they are now (so edits show up at once); a note that cannot be read is named and left out. */

@@ -110,6 +110,31 @@ async function shoot(page, name) {
 	await page.evaluate(() => { document.body.className = "theme-light"; });
 }
 
+const DESKTOP = { width: 900, height: 640 };
+const PHONE = { width: 390, height: 844 };
+
+/** Light and dark at desktop size, then light at phone size (Obsidian marks the body is-mobile is-phone there). */
+async function shootSizes(page, name) {
+	await shoot(page, name);
+	await page.setViewportSize(PHONE);
+	await page.evaluate(() => { document.body.className = "theme-light is-mobile is-phone"; });
+	await page.screenshot({ path: `${OUT}/${name}-phone.png` });
+	const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+	await page.evaluate(() => { document.body.className = "theme-light"; });
+	await page.setViewportSize(DESKTOP);
+	expect(overflow <= 1, `${name}: the page is ${overflow}px wider than a phone screen`);
+}
+
+/** Shows a view's leaf the way the workspace would (the stand-in keeps leaves off-screen). */
+async function showLeaf(page, type) {
+	await page.evaluate((t) => {
+		for (const el of [...document.querySelectorAll(".mlsd-leaf-frame")]) el.remove();
+		const leaf = window.app.workspace.getLeavesOfType(t)[0];
+		const frame = document.body.createDiv({ cls: "mlsd-leaf-frame workspace-leaf" });
+		frame.append(leaf.view.containerEl);
+	}, type);
+}
+
 await test("first run: the welcome modal offers to install and writes nothing until asked (light and dark)", async () => {
 	const { page, errors } = await newPage({ welcome: true });
 	await page.evaluate(() => window.settle());
@@ -218,6 +243,7 @@ await test("prompt modal draws, filters and starts practice (light and dark)", a
 	expect(/^recsys · (easy|medium|hard)$/.test(meta ?? ""), `meta: ${meta}`);
 	const twist = await page.textContent(".mlsd-prompt-twist");
 	expect(/^Twist: ./.test(twist ?? ""), `twist: ${twist}`);
+	expect(/^Model answer after the session: Twist - /.test((await page.textContent(".mlsd-prompt-twist-source")) ?? ""), "the twist names its note");
 	await shoot(page, "prompt-modal");
 	await page.click("button:text('Draw again')");
 	expect((await page.textContent(".mlsd-prompt-text")).length > 10, "a prompt after drawing again");
@@ -252,7 +278,7 @@ await test("generated checklist for a chosen case (light and dark)", async () =>
 	await page.close();
 });
 
-await test("mock interview: status-bar timer, self-review, progress note and case flashcards (light and dark)", async () => {
+await test("mock interview: status-bar timer, the two-part self-review, the progress view and note, case flashcards (desktop and phone)", async () => {
 	const { page, errors } = await newPage();
 	await installAll(page);
 	await page.evaluate((f) => { window.plugin.data.settings.promptFilters = f; }, { domain: "ads", difficulty: null, source: "both", skipPractisedDays: 0, twist: false });
@@ -263,22 +289,41 @@ await test("mock interview: status-bar timer, self-review, progress note and cas
 	await page.waitForSelector(".mlsd-timer");
 	const label = await page.textContent(".mlsd-timer");
 	expect(/^Step 1 · Clarifying requirements · 0?\d+:\d\d$/.test(label ?? ""), `timer: ${label}`);
-	await command(page, "next-interview-step");
-	expect(/^Step 2 · /.test((await page.textContent(".mlsd-timer")) ?? ""), "next step");
+	// Clicking the clock moves to the next step.
+	await page.click(".mlsd-timer-label");
+	expect(/^Step 2 · /.test((await page.textContent(".mlsd-timer")) ?? ""), "the clock advanced");
 	await page.evaluate(() => { for (const n of [...document.querySelectorAll(".notice")]) n.remove(); });
 	await page.screenshot({ path: `${OUT}/status-bar-timer-light.png`, clip: { x: 500, y: 560, width: 400, height: 80 } });
 	await command(page, "stop-mock-interview");
-	await page.waitForSelector(".mlsd-review-modal");
-	await shoot(page, "self-review");
+	await page.waitForSelector(".mlsd-review-modal .mlsd-review-checklist");
+	expect((await page.$$(".mlsd-review-modal .mlsd-score")).length === 0, "no scores before the checklist");
+	await shootSizes(page, "self-review-checklist");
+	await page.click(".mlsd-review-modal .mlsd-review-item >> nth=0");
+	await page.click(".mlsd-review-modal button:text('Score the steps')");
+	expect((await page.$$(".mlsd-review-modal .is-active")).length === 0, "nothing preselected");
+	expect(await page.isDisabled(".mlsd-review-modal button:text('Save review')"), "saving waits for a rating");
+	await page.click(".mlsd-review-modal .mlsd-review-step >> nth=0 >> button:text('3 · solid')");
 	await page.click(".mlsd-review-modal button:text('Good')");
+	await shootSizes(page, "self-review");
+	await page.click(".mlsd-review-modal button:text('Save review')");
 	await page.evaluate(() => window.settle());
 	const practicePath = await page.evaluate(() => window.app.workspace.getActiveFile()?.path);
 	const fm = await page.evaluate(async (p) => window.app.metadataCache.getCache(p)?.frontmatter, practicePath);
-	expect(fm && fm.rating === "good" && /^\d{4}-\d{2}-\d{2}$/.test(fm.due) && Array.isArray(fm["step-minutes"]), `practice properties: ${JSON.stringify(fm)}`);
+	expect(fm && fm["mlsd-rating"] === "good" && fm["step1-score"] === 3 && fm["step2-score"] === undefined && fm["step3-score"] === "skipped" && fm.due === undefined && typeof fm["step1-minutes"] === "number",
+		`practice properties: ${JSON.stringify(fm)}`);
 
+	await page.evaluate(() => { window.plugin.data.settings.interviewDate = new Date(Date.now() + 19 * 86400000).toISOString().slice(0, 10); });
 	await command(page, "open-progress");
+	await showLeaf(page, "mlsd-progress");
+	await page.waitForSelector(".mlsd-progress-view .mlsd-spark circle");
+	expect(/days? to the interview/.test((await page.textContent(".mlsd-progress-days")) ?? ""), "days to the interview");
+	expect((await page.$$(".mlsd-progress-next .setting-item")).length === 3, "three next things");
+	await shootSizes(page, "progress-view");
+	await page.click(".mlsd-progress-view button:text('Save as note')");
+	await page.evaluate(() => window.settle());
 	const progressPath = await page.evaluate(() => window.app.workspace.getActiveFile()?.path);
 	expect(/Progress\.md$/.test(progressPath ?? ""), `progress note: ${progressPath}`);
+	await page.evaluate(() => { for (const n of [...document.querySelectorAll(".mlsd-leaf-frame")]) n.remove(); });
 	await showSource(page, progressPath);
 	const practised = String(fm?.case ?? "").replace(/^\[\[|\]\]$/g, "");
 	expect(practised !== "" && (await page.textContent(".markdown-source-view")).includes(practised), `progress lists the practised case (${practised})`);
@@ -306,6 +351,64 @@ await test("mock interview: status-bar timer, self-review, progress note and cas
 		return f ? window.app.vault.read(f) : "";
 	});
 	expect(/ good {2}/.test(log), "the grade went to the review log note");
+	expect(errors.length === 0, `page errors: ${errors.join("; ")}`);
+	await page.close();
+});
+
+await test("interview date, today's plan, a partial drill with the twist at its minute, and the interviewer card (desktop and phone)", async () => {
+	const { page, errors } = await newPage();
+	await installAll(page);
+	await command(page, "set-interview-date");
+	await page.waitForSelector(".mlsd-date-modal");
+	const date = new Date(Date.now() + 19 * 86400000).toISOString().slice(0, 10);
+	await page.fill(".mlsd-date-input", date);
+	expect((await page.textContent(".mlsd-date-info")) === "19 days from today.", "days from today");
+	await page.click(".mlsd-date-domains .setting-item:has-text('fraud-risk') .checkbox-container");
+	await page.evaluate(() => {
+		const modal = document.querySelector(".mlsd-date-modal");
+		const c = window.plugin.catalog.get().caseByName("Real-time payment fraud detection");
+		for (const m of window.O.Modal.open) if (m.modalEl === modal) m.addAnchor(c);
+	});
+	await shootSizes(page, "interview-date");
+	await page.click(".mlsd-date-modal button:text('Save')");
+	await page.evaluate(() => window.settle());
+
+	await command(page, "todays-plan");
+	await page.waitForSelector(".mlsd-plan-modal");
+	expect((await page.textContent(".mlsd-plan-days")) === "19", "19 days left");
+	expect(/^Run a mock interview of Real-time payment fraud detection/.test((await page.textContent(".mlsd-plan-item-mock .setting-item-name")) ?? ""), "the anchor comes first");
+	await shootSizes(page, "todays-plan");
+	await page.keyboard.press("Escape");
+
+	await page.evaluate(async () => {
+		Object.assign(window.plugin.data.settings, { twistMinute: 1, autoAdvance: true });
+		const f = window.app.vault.getFileByPath("ML System Design/Case studies/Real-time payment fraud detection.md");
+		await window.app.workspace.getLeaf(true).openFile(f);
+	});
+	await command(page, "practise-this-case");
+	await page.waitForSelector(".mlsd-practise-modal");
+	for (const n of [1, 4, 5, 6, 7]) await page.click(`.mlsd-practise-steps .setting-item:has-text('Step ${n} ·') .checkbox-container`);
+	expect(/^A partial drill of steps 2, 3: /.test((await page.textContent(".mlsd-practise-summary")) ?? ""), "drill summary");
+	await shootSizes(page, "practise-this-case");
+	await page.click(".mlsd-practise-modal button:text('Start mock interview')");
+	await page.evaluate(() => window.settle());
+	expect(/^Step 2 · /.test((await page.textContent(".mlsd-timer")) ?? ""), "the drill starts at step 2");
+	// The twist at minute 1: moved on by the clock the plugin reads, as a real minute would.
+	await page.evaluate(() => {
+		const t = window.plugin.data.timer;
+		t.events[0].at -= 61000;
+	});
+	await page.waitForSelector(".notice .mlsd-cue-label", { timeout: 5000 });
+	expect(/^Interviewer, minute 1: a twist/.test((await page.textContent(".notice .mlsd-cue-label")) ?? ""), "the twist arrives");
+	await page.screenshot({ path: `${OUT}/twist-cue-light.png` });
+
+	await command(page, "open-interviewer-card");
+	await showLeaf(page, "mlsd-interviewer-card");
+	await page.waitForSelector(".mlsd-card-view .mlsd-card-followup-list li");
+	const summaries = await page.$$eval(".mlsd-card-view > details > summary", (els) => els.map((e) => e.textContent));
+	expect(summaries[0] === "Answers to clarifying questions" && summaries.includes("Red flags") && summaries.some((x) => x.startsWith("Twist: ")), `card sections: ${summaries}`);
+	await page.evaluate(() => { for (const n of [...document.querySelectorAll(".notice")]) n.remove(); });
+	await shootSizes(page, "interviewer-card");
 	expect(errors.length === 0, `page errors: ${errors.join("; ")}`);
 	await page.close();
 });

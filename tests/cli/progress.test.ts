@@ -11,9 +11,10 @@ describe("mlsd progress", () => {
 		const r = mlsd("progress", FIXTURE, "--json", "--today", "2026-01-20");
 		expect(r.code).toBe(0);
 		const s = JSON.parse(r.stdout);
-		expect(s).toMatchObject({ today: "2026-01-20", sessions: 4, rated: 3 });
-		expect(s.weakestSteps.map((w: { step: number }) => w.step)).toEqual([2, 3, 7]);
-		expect(s.due[0]).toEqual({ case: "Fraud detection", due: "2026-01-13", overdueDays: 7 });
+		expect(s).toMatchObject({ today: "2026-01-20", sessions: 5, rated: 4 });
+		expect(s.weakestSteps.map((w: { step: number }) => w.step)).toEqual([3, 2, 7]);
+		expect(s.due[0]).toEqual({ case: "Feed ranking", due: "2026-01-17", overdueDays: 3 });
+		expect(s.next).toHaveLength(3);
 		expect(s.skipped.map((k: { path: string }) => k.path)).toEqual(["Practice/Practice 2026-01-14 Edited by hand.md"]);
 		expect(treeHash(FIXTURE)).toBe(before);
 	});
@@ -22,8 +23,8 @@ describe("mlsd progress", () => {
 		const r = mlsd("progress", FIXTURE, "--today", "2026-01-20");
 		expect(r.code).toBe(0);
 		expect(r.stdout).toContain("# Practice progress");
-		expect(r.stdout).toContain("| [[Fraud detection]] | 2026-01-13 | 7 days overdue |");
-		expect(r.stderr).toMatch(/skipped Practice\/Practice 2026-01-14 Edited by hand.md: "rating" is "great"/);
+		expect(r.stdout).toContain("| [[Fraud detection]] | 2026-01-19 | 1 day overdue |");
+		expect(r.stderr).toMatch(/skipped Practice\/Practice 2026-01-14 Edited by hand.md: "step-scores" must be/);
 	});
 
 	it("gives valid JSON for a vault without practice notes", () => {

@@ -16,6 +16,27 @@ describe("mlsd prompt", () => {
 		const seeds = new Set([1, 2, 3, 4, 5, 6, 7, 8].map((s) => JSON.parse(mlsd("prompt", "vault-template", "--seed", String(s), "--json").stdout).case));
 		expect(seeds.size).toBeGreaterThan(2);
 	});
+	it("names the twist note it drew and the case's domain, and the twist fits that domain", () => {
+		for (const seed of ["1", "2", "3", "4", "5"]) {
+			const d = JSON.parse(mlsd("prompt", "tests/fixtures/twist-vault", "--seed", seed, "--json").stdout) as { domain: string; twistNote: string; twist: string };
+			expect(d.twistNote).toMatch(/^Twist - /);
+			if (d.domain === "search") expect(d.twistNote).toBe("Twist - Any traffic");
+			if (d.domain === "speech") expect(["Twist - Any traffic", "Twist - Speech accents"]).toContain(d.twistNote);
+		}
+		const none = mlsd("prompt", "tests/fixtures/twist-vault", "--domain", "search", "--seed", "1", "--json");
+		expect(JSON.parse(none.stdout)).toMatchObject({ domain: "search" });
+		const off = JSON.parse(mlsd("prompt", "tests/fixtures/twist-vault", "--no-twist", "--seed", "1", "--json").stdout);
+		expect(off).toMatchObject({ twist: null, twistNote: null });
+	});
+	it("says so on stderr when no twist note fits, and still draws", () => {
+		const dir = mkdtempSync(join(tmpdir(), "mlsd-"));
+		writeFileSync(join(dir, "Search.md"), "---\ntype: case-study\ndomain: search\ndifficulty: easy\nprompts:\n  - Design search.\n---\n");
+		writeFileSync(join(dir, "Twist - Fraud only.md"), "---\ntype: twist\nfits: [fraud-risk]\ntags: [mlsd/twist]\n---\nChargebacks spike.\n");
+		const r = mlsd("prompt", dir, "--json");
+		expect(r.code).toBe(0);
+		expect(JSON.parse(r.stdout)).toMatchObject({ prompt: "Design search.", twist: null, twistNote: null, domain: "search" });
+		expect(r.stderr).toMatch(/None of the 1 twist notes fits the domain "search"/);
+	});
 	it("respects filters and exits non-zero naming the filter that emptied the pool", () => {
 		const d = JSON.parse(mlsd("prompt", "vault-template", "--domain", "ads", "--seed", "3", "--no-twist", "--json").stdout);
 		expect(d).toMatchObject({ twist: null, domain: "ads" });

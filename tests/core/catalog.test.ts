@@ -74,9 +74,10 @@ describe("drawPrompt", () => {
 		const later = candidateCases(catalog(), filters({ domain: "recsys", skipPractisedDays: 3 }), "2026-11-23");
 		expect("cases" in later && later.cases).toHaveLength(2);
 	});
-	it("adds a twist when asked", () => {
-		const r = drawPrompt(catalog(), filters({ twist: true }), seededRng(3), "2026-11-22", ["Traffic grows 10x."]);
-		expect("draw" in r && r.draw.twist).toBe("Traffic grows 10x.");
+	it("adds a twist that fits the case when asked, and names its note", () => {
+		const twist = { name: "Twist - Traffic", path: "T/Twist - Traffic.md", fits: ["any"], text: "Traffic grows 10x." };
+		const r = drawPrompt(catalog(), filters({ twist: true }), seededRng(3), "2026-11-22", [twist]);
+		expect("draw" in r && r.draw).toMatchObject({ twist: "Traffic grows 10x.", twistNote: "Twist - Traffic", twistNotice: null });
 	});
 });
 
@@ -103,7 +104,7 @@ describe("buildChecklist", () => {
 
 describe("practiceNote", () => {
 	const text = practiceNote({
-		draw: { caseName: "Feed", casePath: "S/Feed.md", domain: "recsys", difficulty: "medium", prompt: "Design \"X\": now.", twist: "No labels." },
+		draw: { caseName: "Feed", casePath: "S/Feed.md", domain: "recsys", difficulty: "medium", prompt: "Design \"X\": now.", twist: "No labels.", twistNote: "Twist - No labels" },
 		date: "2026-11-22",
 		steps: [{ step: 1, name: "Step 1 - Clarifying requirements", minutes: 5 }, { step: 2, name: "Step 2 - Framing", minutes: 40 }],
 		checklist: [{ title: "Step 1: Clarifying requirements", source: "Step 1 - Clarifying requirements", minutes: 5, items: [{ text: "Asked", from: "Step 1 - Clarifying requirements" }] }],
@@ -113,7 +114,12 @@ describe("practiceNote", () => {
 		const yaml = splitFrontmatter(text).yaml!;
 		expect(yaml).toContain('case: "[[Feed]]"');
 		expect(yaml).toContain('prompt: "Design \\"X\\": now."');
-		expect(yaml).toContain("date: 2026-11-22");
+		expect(yaml).toContain("session-date: 2026-11-22");
+		expect(yaml).toContain('twist-note: "[[Twist - No labels]]"');
+		expect(yaml).not.toMatch(/^(date|rating|due):/m);
+	});
+	it("hides the twist in a folded callout that links its model answer", () => {
+		expect(text).toContain("> [!warning]- Twist: open it once your design hangs together\n> No labels.\n>\n> After the session: [[Twist - No labels#Model answer|model answer to this twist]]");
 	});
 	it("hides the reference case until the folded callout is opened", () => {
 		const lines = text.split("\n");

@@ -1,7 +1,7 @@
 /**
  * Fuzzing the read side (fast-check): generated property sets and notes go
- * through the catalog, the prompt draw, the checklist builder, progress and
- * schedules, the flashcard reader and log, and doctor. Nothing may throw, and
+ * through the catalog, the prompt draw (with twist notes), the checklist
+ * builder, progress, schedules and today's plan, the flashcard reader and log, and doctor. Nothing may throw, and
  * every note left out is named by its path with a reason.
  *
  * Counts: 10,000 property sets (first property) plus 500 vaults of 1 to 10
@@ -17,7 +17,9 @@ import { cardsInNote, cardStates, dueCards, parseReviewLog, weakestSteps } from 
 import { inlineTags, splitFrontmatter } from "../../src/core/markdown";
 import { progressSummary } from "../../src/core/progress";
 import { DEFAULT_FILTERS, drawPrompt } from "../../src/core/prompt";
+import { todaysPlan } from "../../src/core/plan";
 import { nextDueCase } from "../../src/core/review";
+import { twistsFromCatalog } from "../../src/core/twists";
 import { seededRng } from "../../src/core/rng";
 import { NOTE_TYPES, type Frontmatter } from "../../src/core/types";
 import { parseYaml } from "../../src/cli/frontmatter";
@@ -148,7 +150,8 @@ describe("fuzzing the read commands", () => {
 					expectNamed(catalog.skipped(), paths);
 
 					const today = "2026-01-31";
-					const draw = drawPrompt(catalog, { ...DEFAULT_FILTERS, ...filters }, seededRng(seed), today, ["A twist"]);
+					const twists = await twistsFromCatalog(catalog, (p) => (unreadablePaths.has(p) ? null : texts.get(p) ?? null));
+					const draw = drawPrompt(catalog, { ...DEFAULT_FILTERS, ...filters }, seededRng(seed), today, twists);
 					expect("draw" in draw || ("error" in draw && draw.error.length > 10)).toBe(true);
 
 					const unreadable: SkippedNote[] = [];
@@ -161,7 +164,10 @@ describe("fuzzing the read commands", () => {
 
 					const summary = progressSummary(catalog, texts, today);
 					expectNamed(summary.skipped, paths);
-					nextDueCase(catalog, today, 1, seededRng(seed));
+					const plan = { interviewDate: seed % 3 === 0 ? null : seed % 3 === 1 ? "2026-02-19" : "2025-12-01", targetDomains: filters.domain ? [filters.domain] : [], anchors: catalog.cases().slice(0, 2).map((c) => c.name).concat(["Nowhere"]) };
+					nextDueCase(catalog, today, { newPerDay: 1, plan, domain: filters.domain ?? null });
+					const study = todaysPlan(catalog, { today, plan, newPerDay: 2, domain: filters.domain ?? null, cardsDue: null });
+					expect(typeof study.daysLeft === "number" || study.daysLeft === null).toBe(true);
 					weakestSteps(catalog, texts);
 
 					const cards = [...texts].flatMap(([p, t]) => cardsInNote({ name: p, path: p }, t));

@@ -1,8 +1,9 @@
 import fc from "fast-check";
 import {
-	applyEvent, formatClock, restoreTimer, scalePlan, startTimer, timerLabel, timerView, timeUpCrossed,
-	type PlanStep, type TimerEventType, type TimerState,
+	advanceDue, applyEvent, cueSchedule, cuesCrossed, formatClock, restoreTimer, scalePlan, startPlannedTimer, startTimer, timerLabel, timerView, timeUpCrossed,
+	type PlanStep, type TimerEventType, type TimerState, type TimerView,
 } from "../../src/core/mockTimer";
+import { practisedSteps, stepResults } from "../../src/core/practice";
 
 const MIN = 60_000;
 const SEC = 1000;
@@ -106,6 +107,79 @@ describe("a whole mock interview on a fake clock", () => {
 		t.advance(MIN);
 		t.event("next");
 		expect(t.view()).toMatchObject({ status: "finished", stepIndex: 2, totalElapsedMs: MIN });
+	});
+});
+
+describe("a partial drill with auto-advance, an overrun and a twist at its minute", () => {
+	const FULL: PlanStep[] = [
+		{ step: 1, name: "Step 1 - Clarifying requirements", minutes: 5 },
+		{ step: 2, name: "Step 2 - Framing the problem as an ML task", minutes: 4 },
+		{ step: 3, name: "Step 3 - Data preparation", minutes: 7 },
+		{ step: 4, name: "Step 4 - Model development", minutes: 10 },
+		{ step: 5, name: "Step 5 - Evaluation", minutes: 7 },
+		{ step: 6, name: "Step 6 - Deployment and serving", minutes: 7 },
+		{ step: 7, name: "Step 7 - Monitoring and infrastructure", minutes: 5 },
+	];
+
+	it("drills steps 3 and 4 only, each with its full-interview budget; the twist comes at minute 10 of the drill", () => {
+		const plan = practisedSteps(FULL, [3, 4]);
+		const cues = cueSchedule(plan, { twistMinute: 10, twist: "Labels arrive 60 days late.", followUps: ["How do you backfill?", "What about embeddings?"] });
+		// 17 minutes leave room for one follow-up after the twist (one every four minutes at most).
+		expect(cues.map((c) => [c.kind, c.atMs / MIN])).toEqual([["twist", 10], ["follow-up", 13]]);
+
+		let now = 0;
+		let state: TimerState = startPlannedTimer("P.md", plan, now, { autoAdvance: true, cues });
+		let last: TimerView | null = null;
+		const heard: string[] = [];
+		const tick = (ms: number): void => {
+			now += ms;
+			state = advanceDue(state, now);
+			const view = timerView(state, now);
+			for (const c of cuesCrossed(state, last, view)) heard.push(`${c.kind}@${Math.round(view.totalElapsedMs / SEC)}s`);
+			last = view;
+		};
+		// A clock that ticks once a second, as the plugin's does.
+		for (let i = 0; i < 9 * 60; i++) tick(SEC);
+		expect(timerView(state, now)).toMatchObject({ stepIndex: 1, stepElapsedMs: 2 * MIN });
+		// Auto-advance recorded "next" at the moment step 3's budget ran out, not at the tick after.
+		expect(state.events.map((e) => [e.type, e.at / MIN])).toEqual([["start", 0], ["next", 7]]);
+		for (let i = 0; i < 11 * 60; i++) tick(SEC);
+		// The last step is not ended automatically: it runs over and the overrun is measured.
+		const view = timerView(state, now);
+		expect(view).toMatchObject({ status: "running", stepIndex: 1, stepRemainingMs: -3 * MIN });
+		expect(heard).toEqual(["twist@600s", "follow-up@780s"]);
+		state = applyEvent(state, { type: "stop", at: now });
+		const results = stepResults(state, timerView(state, now));
+		expect(results.map((r) => [r.step, r.minutes, r.overrun, r.skipped ?? false])).toEqual([[3, 7, 0, false], [4, 13, 3, false]]);
+	});
+
+	it("without auto-advance, a budget that runs out only announces; a pause holds every cue", () => {
+		const plan = practisedSteps(FULL, [1]);
+		const cues = cueSchedule(plan, { twistMinute: 25, twist: "Traffic grows.", followUps: [] });
+		// The drill is shorter than minute 25: the twist comes halfway through the single step.
+		expect(cues).toEqual([{ kind: "twist", atMs: 2.5 * MIN, text: "Traffic grows." }]);
+		let s = startPlannedTimer("P.md", plan, 0, { cues });
+		expect(advanceDue(s, 6 * MIN)).toBe(s);
+		s = applyEvent(s, { type: "pause", at: 2 * MIN });
+		expect(cuesCrossed(s, timerView(s, 2 * MIN), timerView(s, 30 * MIN))).toEqual([]);
+		s = applyEvent(s, { type: "resume", at: 30 * MIN });
+		expect(cuesCrossed(s, timerView(s, 30 * MIN), timerView(s, 31 * MIN)).map((c) => c.kind)).toEqual(["twist"]);
+	});
+
+	it("places at most one follow-up every four minutes, after the twist, never in the last minute", () => {
+		const followUps = ["a", "b", "c", "d", "e", "f", "g"];
+		const cues = cueSchedule(FULL, { twistMinute: 25, twist: "T", followUps });
+		const asked = cues.filter((c) => c.kind === "follow-up");
+		expect(asked.map((c) => c.text)).toEqual(["a", "b", "c", "d"]);
+		for (const c of asked) expect(c.atMs >= 28 * MIN && c.atMs <= 44 * MIN).toBe(true);
+		for (let i = 1; i < asked.length; i++) expect(asked[i]!.atMs - asked[i - 1]!.atMs).toBeGreaterThanOrEqual(4 * MIN);
+		expect(cueSchedule(FULL, { twistMinute: 0, twist: "T", followUps: [] })).toEqual([]);
+	});
+
+	it("survives a reload with its options and cues", () => {
+		const s = startPlannedTimer("P.md", STEPS, 5, { autoAdvance: true, cues: [{ kind: "twist", atMs: MIN, text: "T" }] });
+		expect(restoreTimer(JSON.parse(JSON.stringify(s)))).toEqual(s);
+		expect(restoreTimer({ ...s, cues: [{ kind: "shout", atMs: 1, text: "x" }] })).toBeNull();
 	});
 });
 

@@ -24,6 +24,14 @@ describe("migrateData", () => {
 		expect(r.data.settings).toEqual(DEFAULT_SETTINGS);
 		expect(r.warnings[0]).toMatch(/newer version/);
 	});
+	it("reads the interview plan and practice loop settings, clearing what is wrong with a warning", () => {
+		const ok = migrateData({ schema: 1, settings: { interviewDate: "2026-03-01", targetDomains: ["RecSys", "ads", "recsys", " "], anchors: ["A", "a", "B", "C", "D", "E", "F"], autoAdvance: true, soundCue: true, followUps: false, twistMinute: 20 } });
+		expect(ok.data.settings).toMatchObject({ interviewDate: "2026-03-01", targetDomains: ["recsys", "ads"], anchors: ["A", "B", "C", "D", "E"], autoAdvance: true, soundCue: true, followUps: false, twistMinute: 20 });
+		expect(ok.warnings).toEqual([]);
+		const bad = migrateData({ schema: 1, settings: { interviewDate: "2026-02-30", targetDomains: "recsys, ads", anchors: [1], twistMinute: -5 } });
+		expect(bad.data.settings).toMatchObject({ interviewDate: null, targetDomains: ["recsys", "ads"], anchors: [], twistMinute: 25 });
+		expect(bad.warnings).toHaveLength(3);
+	});
 	it("does not mutate the defaults", () => {
 		const a = migrateData(null).data;
 		a.settings.installFolder = "Changed";

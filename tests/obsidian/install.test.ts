@@ -116,7 +116,10 @@ describe("settings tab", () => {
 		const tab = h.app.settingTabs[0]!;
 		tab.display();
 		const names = [...tab.containerEl.querySelectorAll(".setting-item-name")].map((e) => e.textContent);
-		expect(names).toEqual(["Notes folder", "Practice folder", "Personal notes folder", "Practice", "Mock interview length", "New cases per day"]);
+		expect(names).toEqual([
+			"Notes folder", "Practice folder", "Personal notes folder", "Practice", "Interview date, domains and anchors", "Mock interview length", "New cases per day",
+			"Twist at minute", "Move on when a step's time is up", "Sound cue", "Follow-up questions during mocks",
+		]);
 		const input = tab.containerEl.querySelector("input")!;
 		input.value = ".obsidian/x";
 		input.dispatchEvent(new Event("input"));

@@ -4,6 +4,7 @@
  * as usual while every second of the interview is under the test's control.
  */
 import MlSystemDesignVault from "../../src/main";
+import { checklistTally } from "../../src/core/practice";
 import { caseSchedules } from "../../src/core/review";
 import { loadPlugin, type Harness } from "../helpers/harness";
 import { Modal, Notice, TFile } from "../stand-in/obsidian";
@@ -34,6 +35,11 @@ const statusEl = (h: Harness<MlSystemDesignVault>): HTMLElement => h.app.statusB
 const status = (h: Harness<MlSystemDesignVault>): string | null => (statusEl(h).hidden ? null : statusEl(h).textContent);
 const topModal = (): Modal => Modal.open.at(-1)!;
 const lastNotice = (): string => Notice.history.at(-1) ?? "";
+const clockLabel = (h: Harness<MlSystemDesignVault>): HTMLElement => statusEl(h).querySelector<HTMLElement>(".mlsd-timer-label")!;
+async function runAndSettle(h: Harness<MlSystemDesignVault>, id: string): Promise<void> {
+	h.run(id);
+	await h.settle();
+}
 const frontmatter = (h: Harness<MlSystemDesignVault>, path: string): Record<string, unknown> =>
 	h.app.metadataCache.getCache(path)?.frontmatter ?? {};
 function click(el: ParentNode, text: string): void {
@@ -54,32 +60,36 @@ const STATE = (practicePath: string, startedAt: number) => ({
 });
 
 describe("a mock interview from start to self-review", () => {
-	it("times each step through next, pause and an overrun, then writes the review into the note", async () => {
+	it("times each step through next, pause and an overrun, then an honest self-review writes scalar properties", async () => {
 		const h = await installed();
 		fakeClock();
 
-		h.run("start-mock-interview");
+		await runAndSettle(h, "start-mock-interview");
 		expect(lastNotice()).toMatch(/^Open a practice note first\. Draw a prompt/);
 		expect(status(h)).toBeNull();
 
 		h.run("practise-next-due");
 		await h.settle();
-		expect(Notice.history.some((n) => /^New case: /.test(n))).toBe(true);
+		expect(Notice.history.some((n) => /^New case: .* \(a case from [a-z-]+\)\.$/.test(n))).toBe(true);
 		const note = h.app.workspace.getActiveFile()!;
 		expect(note.path.startsWith(`${PRACTICE_FOLDER}/Practice 2026-01-20 `)).toBe(true);
+		const written = frontmatter(h, note.path);
+		expect(written["session-date"]).toBe("2026-01-20");
+		expect(written).not.toHaveProperty("due");
+		expect(written).not.toHaveProperty("date");
 		// The user ticks one of step 1's checklist items while answering.
 		await h.app.vault.process(note, (t) => t.replace(/(### Step 1:[^\n]*\n\n)- \[ \]/, "$1- [x]"));
 		await h.settle();
 
-		h.run("start-mock-interview");
+		await runAndSettle(h, "start-mock-interview");
 		expect(lastNotice()).toBe("Mock interview started. Step 1: Clarifying requirements, 5 min.");
 		expect(status(h)).toBe("Step 1 · Clarifying requirements · 05:00");
-		await h.settle();
 		expect(JSON.parse(await h.app.vault.adapter.read(DATA_FILE)).timer.practicePath).toBe(note.path);
 
 		jest.advanceTimersByTime(3 * MIN);
 		expect(status(h)).toBe("Step 1 · Clarifying requirements · 02:00");
-		h.run("next-interview-step");
+		// Clicking the clock moves on to the next step.
+		clockLabel(h).click();
 		expect(lastNotice()).toBe("Step 2: Framing the problem as an ML task, 4 min.");
 
 		jest.advanceTimersByTime(1 * MIN);
@@ -87,7 +97,7 @@ describe("a mock interview from start to self-review", () => {
 		expect(status(h)).toBe("Paused · Step 2 · Framing the problem as an ML task · 03:00");
 		jest.advanceTimersByTime(10 * MIN);
 		expect(status(h)).toBe("Paused · Step 2 · Framing the problem as an ML task · 03:00");
-		h.run("pause-mock-interview");
+		statusEl(h).querySelector<HTMLElement>(".mlsd-timer-pause")!.click();
 		expect(lastNotice()).toBe("Mock interview resumed.");
 
 		jest.advanceTimersByTime(4.5 * MIN);
@@ -103,42 +113,74 @@ describe("a mock interview from start to self-review", () => {
 		expect(h.plugin.data.timer).toBeNull();
 		expect(h.app.commands.isAvailable("ml-system-design-vault:next-interview-step")).toBe(false);
 
-		// Timing is written at once, so closing the self-review loses nothing.
-		expect(frontmatter(h, note.path)).toMatchObject({ "step-minutes": [3, 5.5, 2, 0, 0, 0, 0], "step-overrun": [0, 1.5, 0, 0, 0, 0, 0] });
+		// Timing is written at once, so closing the self-review loses nothing. Steps never reached are skipped.
+		expect(frontmatter(h, note.path)).toMatchObject({
+			"step1-minutes": 3, "step2-minutes": 5.5, "step2-overrun": 1.5, "step3-minutes": 2,
+			"step4-score": "skipped", "step5-score": "skipped", "step6-score": "skipped", "step7-score": "skipped",
+		});
 		expect(await h.fileText(note.path)).toContain("| 2. Framing the problem as an ML task | 4.0 | 5.5 | 1.5 | – |");
 
-		const review = topModal();
+		// The review opens on the checklist: no scores to give before it has been seen.
+		const review = topModal() as Modal & { currentStage: string };
 		expect(review.modalEl.classList.contains("mlsd-review-modal")).toBe(true);
-		const descs = [...review.contentEl.querySelectorAll(".setting-item-description")].map((d) => d.textContent ?? "");
-		expect(descs[0]).toMatch(/^1 of \d+ checklist items ticked · 3\.0 of 5 min$/);
+		expect(review.currentStage).toBe("checklist");
+		expect(review.titleEl.textContent).toBe("Self-review: the checklist");
+		expect(review.contentEl.querySelectorAll("select, .mlsd-score")).toHaveLength(0);
+		const boxes = [...review.contentEl.querySelectorAll<HTMLInputElement>(".mlsd-review-item input")];
+		expect(boxes.filter((b) => b.checked)).toHaveLength(1);
+		// Ticking an item here ticks it in the note.
+		const second = boxes.find((b) => !b.checked)!;
+		second.checked = true;
+		second.dispatchEvent(new Event("change"));
+		await h.settle();
+		click(review.contentEl, "Score the steps");
+
+		// Nothing preselected; skipped steps have no controls; no rating chosen and saving waits for one.
+		expect(review.contentEl.querySelectorAll(".mlsd-score.is-active")).toHaveLength(0);
+		expect(review.contentEl.querySelectorAll(".mlsd-review-rating button.is-active, .mlsd-review-rating button.mod-cta")).toHaveLength(0);
+		const saveButton = [...review.contentEl.querySelectorAll("button")].find((b) => b.textContent === "Save review")!;
+		expect(saveButton.disabled).toBe(true);
+		const steps = [...review.contentEl.querySelectorAll(".mlsd-review-step")];
+		expect(steps).toHaveLength(7);
+		expect(steps.slice(3).every((s) => s.classList.contains("mlsd-review-skipped") && s.querySelectorAll("button").length === 0)).toBe(true);
+		const descs = steps.map((d) => d.querySelector(".setting-item-description")?.textContent ?? "");
+		expect(descs[0]).toMatch(/^2 of \d+ checklist items ticked · 3\.0 of 5 min$/);
 		expect(descs[1]).toMatch(/^0 of \d+ checklist items ticked · 5\.5 of 4 min \(1\.5 over\)$/);
-		const step2 = review.contentEl.querySelectorAll("select")[1]!;
-		step2.value = "1";
-		step2.dispatchEvent(new Event("change"));
+		click(steps[1]!, "1 · missed");
+		expect(steps[1]!.querySelector(".mlsd-score.is-active")?.textContent).toBe("1 · missed");
 		click(review.contentEl, "Hard");
+		expect(saveButton.disabled).toBe(false);
+		click(review.contentEl, "Save review");
 		await h.settle();
 
 		const fm = frontmatter(h, note.path);
-		expect(fm.rating).toBe("hard");
-		expect(fm["step-scores"]).toHaveLength(7);
-		expect((fm["step-scores"] as number[])[1]).toBe(1);
-		expect((fm["step-scores"] as number[]).every((s) => s >= 1 && s <= 4)).toBe(true);
+		expect(fm["mlsd-rating"]).toBe("hard");
+		expect(fm["step2-score"]).toBe(1);
+		// Steps 1 and 3 were practised but not scored: they stay unscored.
+		expect(fm).not.toHaveProperty("step1-score");
+		expect(fm).not.toHaveProperty("step3-score");
+		expect(fm["step4-score"]).toBe("skipped");
+		expect(fm).not.toHaveProperty("due");
+		expect(fm).not.toHaveProperty("rating");
+		for (const v of Object.values(fm)) if (Array.isArray(v)) expect(v.every((x) => typeof x === "string")).toBe(true);
 		const caseName = String(fm.case).replace(/^\[\[|\]\]$/g, "");
-		expect(fm.due).toBe(caseSchedules(h.plugin.catalog.get()).get(caseName.toLowerCase())!.due);
-		expect(lastNotice()).toBe(`Self-review saved. Next review of ${caseName}: ${String(fm.due)}.`);
+		const due = caseSchedules(h.plugin.catalog.get()).get(caseName.toLowerCase())!.due;
+		expect(lastNotice()).toBe(`Self-review saved. Next review of ${caseName}: ${due}.`);
 		const text = (await h.fileText(note.path))!;
 		expect(text.match(/## Timing/g)).toHaveLength(1);
 		expect(text).toMatch(/\| 2\. Framing the problem as an ML task \| 4\.0 \| 5\.5 \| 1\.5 \| 1 \|/);
+		expect(text).toMatch(/\| 4\. Model development \| [\d.]+ \| – \| – \| skipped \|/);
+		expect(checklistTally(text).get(1)?.ticked).toBe(2);
 		expect(Modal.open).not.toContain(review);
 	});
 
 	it("asks for a practice note, and names a practice note whose properties are broken", async () => {
 		const h = await loadPlugin(MlSystemDesignVault, { files: { "Scratch.md": "Just text\n", "P/Broken.md": PRACTICE("Feed", "someday") } });
 		await open(h, "Scratch.md");
-		h.run("start-mock-interview");
+		await runAndSettle(h, "start-mock-interview");
 		expect(lastNotice()).toMatch(/^Open a practice note first/);
 		await open(h, "P/Broken.md");
-		h.run("start-mock-interview");
+		await runAndSettle(h, "start-mock-interview");
 		expect(lastNotice()).toMatch(/^"Broken" has practice properties the plugin cannot read: "date" is "someday", which is not a real date/);
 		expect(h.plugin.data.timer).toBeNull();
 	});
@@ -164,14 +206,15 @@ describe("the timer outlives the note being closed, but never writes into a note
 		h.run("stop-mock-interview");
 		await h.settle();
 		expect(h.paths()).toEqual(["Archive/P/Renamed.md"]);
-		expect(frontmatter(h, "Archive/P/Renamed.md")["step-minutes"]).toEqual([3, 0]);
+		// A note written by 0.1 gets the new properties; step 2 was never reached, so it is skipped.
+		expect(frontmatter(h, "Archive/P/Renamed.md")).toMatchObject({ "step1-minutes": 3, "step2-score": "skipped" });
 	});
 
 	it("stops when the note is deleted, and writes nothing anywhere", async () => {
 		fakeClock();
 		const h = await loadPlugin(MlSystemDesignVault, { files: { "P/Practice.md": PRACTICE("Feed", "2026-01-20") } });
 		await open(h, "P/Practice.md");
-		h.run("start-mock-interview");
+		await runAndSettle(h, "start-mock-interview");
 		jest.advanceTimersByTime(2 * MIN);
 		await h.app.vault.delete(h.app.vault.getFileByPath("P/Practice.md")!);
 		expect(lastNotice()).toBe("The practice note \"Practice\" was deleted, so the mock interview was stopped and nothing was written.");
@@ -187,13 +230,15 @@ describe("the timer outlives the note being closed, but never writes into a note
 		fakeClock();
 		const h = await loadPlugin(MlSystemDesignVault, { files: { "P/Practice.md": PRACTICE("Feed", "2026-01-20") } });
 		await open(h, "P/Practice.md");
-		h.run("start-mock-interview");
+		await runAndSettle(h, "start-mock-interview");
 		jest.advanceTimersByTime(MIN);
 		h.run("stop-mock-interview");
 		await h.settle();
 		const review = topModal();
 		await h.app.vault.delete(h.app.vault.getFileByPath("P/Practice.md")!);
+		click(review.contentEl, "Score the steps");
 		click(review.contentEl, "Good");
+		click(review.contentEl, "Save review");
 		await h.settle();
 		expect(lastNotice()).toBe("The practice note is gone, so the self-review was not saved.");
 		expect(h.paths()).toEqual([]);
@@ -234,32 +279,65 @@ describe("Practise the next due case", () => {
 });
 
 describe("Open progress", () => {
-	it("writes the progress note, refreshes it in place, and opens it", async () => {
-		const scored = "rating: good\nstep-scores: [2, 3, 1, 4, 3, 3, 2]\n";
-		const h = await installed({ [`${PRACTICE_FOLDER}/A.md`]: PRACTICE("Query autocomplete", "2026-01-12").replace("rating:\n", scored) });
+	it("shows each step's scores over time as SVG, overruns, domains and three next things, and saves them as a note", async () => {
+		const scored = "rating: good\nstep-scores: [2, 3, 1, 4, 3, 3, 2]\nstep-minutes: [5, 4, 9, 10, 7, 7, 5]\nstep-overrun: [0, 0, 2, 0, 0, 0, 0]\n";
+		const newer = "mlsd-rating: hard\nstep3-score: 2\nstep3-minutes: 8\nstep3-overrun: 1\nstep1-score: skipped\n";
+		const h = await installed({
+			[`${PRACTICE_FOLDER}/A.md`]: PRACTICE("Query autocomplete", "2026-01-12").replace("rating:\n", scored),
+			[`${PRACTICE_FOLDER}/B.md`]: PRACTICE("Query autocomplete", "2026-01-15").replace("rating:\n", newer),
+		});
 		fakeClock();
-		h.run("open-progress");
+		h.plugin.data.settings.interviewDate = "2026-02-08";
+		await runAndSettle(h, "open-progress");
+		const leaf = h.app.workspace.getLeavesOfType("mlsd-progress")[0]!;
+		expect(h.app.workspace.activeLeaf).toBe(leaf);
+		const el = (leaf.view as unknown as { contentEl: HTMLElement }).contentEl;
+		expect(el.querySelector(".mlsd-progress-days")?.textContent).toBe("19 days to the interview on 2026-02-08.");
+		const rows = [...el.querySelectorAll(".mlsd-progress-trend .mlsd-chart-row")];
+		expect(rows).toHaveLength(7);
+		const step3 = rows[2]!;
+		expect(step3.querySelector(".mlsd-chart-label")?.textContent).toBe("3. Data preparation");
+		// Two sessions: a line from score 1 up to score 2.
+		const points = step3.querySelector("polyline")!.getAttribute("points")!.split(" ").map((p) => p.split(",").map(Number));
+		expect(points).toHaveLength(2);
+		expect(points[1]![1]).toBeLessThan(points[0]![1]!);
+		expect(step3.querySelector("svg")!.getAttribute("aria-label")).toBe("Step 3 scores: 1 on 2026-01-12, 2 on 2026-01-15");
+		const over = [...el.querySelectorAll(".mlsd-progress-overruns .mlsd-chart-value")].map((e) => e.textContent);
+		expect(over[2]).toBe("2 of 2 over · 1.5 min");
+		expect(el.querySelector(".mlsd-progress-domains .mlsd-chart-value")?.textContent).toMatch(/^\d+ of \d+$/);
+		const next = [...el.querySelectorAll(".mlsd-progress-next .setting-item-name")].map((e) => e.textContent ?? "");
+		expect(next).toHaveLength(3);
+		expect(next.some((t) => t.startsWith("Drill step 3 (Data preparation)"))).toBe(true);
+
+		// "Save as note" writes the progress note, refreshes it in place, and opens it.
+		click(el, "Save as note");
 		await h.settle();
 		const path = `${PRACTICE_FOLDER}/Progress.md`;
 		expect(h.app.workspace.getActiveFile()?.path).toBe(path);
 		let text = (await h.fileText(path))!;
-		expect(text).toContain("1 practice session, 1 rated.");
-		expect(text).toContain("| [[Step 3 - Data preparation]] | 1.00 | 1 |");
-		expect(text).toMatch(/\| 3\. Data preparation \| 1\.00 \| \[\[Labeling strategies\]\], \[\[Delayed labels\]\]/);
+		expect(text).toContain("2 practice sessions, 2 rated.");
+		expect(text).toContain("| [[Step 3 - Data preparation]] | 1.50 | 2 |");
+		expect(text).toContain("| 3. Data preparation | 1 → 2 | 2 |");
 		expect(h.plugin.catalog.get().get(path)).toBeUndefined(); // not mistaken for a practice note
 
-		await h.app.vault.create(`${PRACTICE_FOLDER}/B.md`, PRACTICE("Query autocomplete", "2026-01-19"));
+		await h.app.vault.create(`${PRACTICE_FOLDER}/C.md`, PRACTICE("Query autocomplete", "2026-01-19"));
 		await h.settle();
-		h.run("open-progress");
+		await runAndSettle(h, "open-progress");
+		expect(h.app.workspace.getLeavesOfType("mlsd-progress")).toHaveLength(1);
+		click((h.app.workspace.getLeavesOfType("mlsd-progress")[0]!.view as unknown as { contentEl: HTMLElement }).contentEl, "Save as note");
 		await h.settle();
 		text = (await h.fileText(path))!;
-		expect(text).toContain("2 practice sessions, 1 rated.");
+		expect(text).toContain("3 practice sessions, 2 rated.");
 		expect(h.paths().filter((p) => p.endsWith("Progress.md"))).toEqual([path]);
+		// The view is closed with the plugin.
+		h.plugin.unload();
+		expect(h.app.workspace.getLeavesOfType("mlsd-progress")).toHaveLength(0);
 	});
 
 	it("does not overwrite a note of the user's at that path", async () => {
 		const h = await loadPlugin(MlSystemDesignVault, { files: { [`${PRACTICE_FOLDER}/Progress.md`]: "My own progress diary.\n" } });
-		h.run("open-progress");
+		await runAndSettle(h, "open-progress");
+		click((h.app.workspace.getLeavesOfType("mlsd-progress")[0]!.view as unknown as { contentEl: HTMLElement }).contentEl, "Save as note");
 		await h.settle();
 		expect(await h.fileText(`${PRACTICE_FOLDER}/Progress.md`)).toBe("My own progress diary.\n");
 		expect(lastNotice()).toMatch(/is a note of yours, so it was not overwritten/);
@@ -273,7 +351,7 @@ describe("on mobile", () => {
 		try {
 			const h = await loadPlugin(MlSystemDesignVault, { files: { "P/Practice.md": PRACTICE("Feed", "2026-01-20") } });
 			await open(h, "P/Practice.md");
-			h.run("start-mock-interview");
+			await runAndSettle(h, "start-mock-interview");
 			const floating = document.body.querySelector(".mlsd-timer-floating");
 			expect(floating?.textContent).toMatch(/^Step 1 · /);
 			expect(h.app.statusBarEl.querySelector(".mlsd-timer")).toBeNull();

@@ -82,9 +82,25 @@ export function installDomHelpers(win: Win & Record<string, unknown>): void {
 			this.appendChild(doc.createTextNode(text));
 		},
 	};
-	Object.assign(nodeProto, creators);
+	const svgCreator = {
+		createSvg(this: Node, tag: string, o?: DomElementInfo | string, cb?: Callback<Element>) {
+			const el = doc.createElementNS("http://www.w3.org/2000/svg", tag);
+			const info: DomElementInfo = typeof o === "string" ? { cls: o } : (o ?? {});
+			if (info.cls) el.classList.add(...(Array.isArray(info.cls) ? info.cls : info.cls.split(" ")).filter(Boolean));
+			if (info.attr) for (const [k, v] of Object.entries(info.attr)) if (v !== null && v !== false) el.setAttribute(k, String(v));
+			if (typeof info.text === "string") el.textContent = info.text;
+			const target = info.parent ?? this;
+			if (target) {
+				if (info.prepend) target.insertBefore(el, target.firstChild);
+				else target.appendChild(el);
+			}
+			cb?.(el);
+			return el;
+		},
+	};
+	Object.assign(nodeProto, creators, svgCreator);
 	Object.assign(fragProto, creators);
-	Object.assign(elProto, {
+	const elementHelpers = {
 		addClass(this: HTMLElement, ...cls: string[]) {
 			this.classList.add(...cls.flatMap((c) => c.split(" ")).filter(Boolean));
 		},
@@ -123,10 +139,15 @@ export function installDomHelpers(win: Win & Record<string, unknown>): void {
 		onClickEvent(this: HTMLElement, cb: (e: MouseEvent) => void) {
 			this.addEventListener("click", cb);
 		},
-	});
+	};
+	Object.assign(elProto, elementHelpers);
+	// Obsidian adds the helpers to every Element, SVG included.
+	const elementCtor = (win as Record<string, unknown>).Element as { prototype: object } | undefined;
+	if (elementCtor) for (const [k, v] of Object.entries(elementHelpers)) if (!(k in elementCtor.prototype)) (elementCtor.prototype as Record<string, unknown>)[k] = v;
 	win.createEl = (tag: keyof HTMLElementTagNameMap, o?: DomElementInfo | string, cb?: Callback<HTMLElement>) => makeEl(doc, null, tag, o, cb);
 	win.createDiv = (o?: DomElementInfo | string, cb?: Callback<HTMLDivElement>) => makeEl(doc, null, "div", o, cb);
 	win.createSpan = (o?: DomElementInfo | string, cb?: Callback<HTMLSpanElement>) => makeEl(doc, null, "span", o, cb);
+	win.createSvg = (tag: string, o?: DomElementInfo | string, cb?: Callback<Element>) => svgCreator.createSvg.call(null as unknown as Node, tag, o, cb);
 	win.createFragment = (cb?: Callback<DocumentFragment>) => {
 		const f = doc.createDocumentFragment();
 		cb?.(f);

@@ -648,6 +648,8 @@ export class View extends Component {
 	leaf: WorkspaceLeaf;
 	app: App;
 	containerEl: HTMLElement;
+	icon = "";
+	navigation = false;
 	constructor(leaf: WorkspaceLeaf) {
 		super();
 		this.leaf = leaf;
@@ -660,6 +662,15 @@ export class View extends Component {
 	getDisplayText(): string {
 		return "";
 	}
+	getIcon(): string {
+		return this.icon;
+	}
+	getState(): Record<string, unknown> {
+		return {};
+	}
+	async setState(_state: unknown, _result: unknown): Promise<void> {}
+	async onOpen(): Promise<void> {}
+	async onClose(): Promise<void> {}
 }
 
 export class MarkdownView extends View {
@@ -675,11 +686,32 @@ export class MarkdownView extends View {
 
 export class WorkspaceLeaf extends Events {
 	view: View;
+	/** Stand-in extra: how the leaf was asked for ("tab", "split", "window"). */
+	paneType: string = "tab";
 	constructor(readonly app: App) {
 		super();
 		this.view = new View(this);
 	}
+	/** Closes the current view (onClose, unload), as Obsidian does before showing another. */
+	private async closeView(): Promise<void> {
+		const old = this.view;
+		if (old instanceof MarkdownView || old.getViewType() === "empty") return;
+		await old.onClose();
+		old.unload();
+	}
+	async setViewState(state: { type: string; state?: unknown; active?: boolean }): Promise<void> {
+		const creator = this.app.viewRegistry[state.type];
+		if (!creator) throw new Error(`No view registered for "${state.type}".`);
+		await this.closeView();
+		const view = creator(this);
+		this.view = view;
+		await view.setState(state.state ?? {}, { history: false });
+		view.load();
+		await view.onOpen();
+		if (state.active) this.app.workspace.setActiveLeaf(this);
+	}
 	async openFile(file: TFile): Promise<void> {
+		await this.closeView();
 		const view = new MarkdownView(this);
 		view.file = file;
 		view.editor.setValue(await file.vault.cachedRead(file));
@@ -692,7 +724,10 @@ export class WorkspaceLeaf extends Events {
 		return { type: this.view.getViewType() };
 	}
 	detach(): void {
+		void this.closeView();
+		this.view = new View(this);
 		this.app.workspace.leaves = this.app.workspace.leaves.filter((l) => l !== this);
+		if (this.app.workspace.activeLeaf === this) this.app.workspace.activeLeaf = null;
 	}
 }
 
@@ -719,8 +754,15 @@ export class Workspace extends Events {
 	getLeaf(newLeaf?: boolean | "tab" | "split" | "window"): WorkspaceLeaf {
 		if (!newLeaf && this.activeLeaf) return this.activeLeaf;
 		const leaf = new WorkspaceLeaf(this.app);
+		if (typeof newLeaf === "string") leaf.paneType = newLeaf;
 		this.leaves.push(leaf);
 		return leaf;
+	}
+	async revealLeaf(leaf: WorkspaceLeaf): Promise<void> {
+		this.setActiveLeaf(leaf);
+	}
+	detachLeavesOfType(type: string): void {
+		for (const leaf of this.getLeavesOfType(type)) leaf.detach();
 	}
 	setActiveLeaf(leaf: WorkspaceLeaf): void {
 		this.activeLeaf = leaf;
@@ -827,6 +869,8 @@ export class App {
 			return true;
 		},
 	};
+	/** Stand-in extra: view creators by type, from Plugin.registerView. */
+	viewRegistry: Record<string, (leaf: WorkspaceLeaf) => View> = {};
 	/** Stand-in extra: where plugins put ribbon icons and status bar items. */
 	ribbonEl: HTMLElement = createDiv({ cls: "side-dock-ribbon" });
 	statusBarEl: HTMLElement = createDiv({ cls: "status-bar" });
@@ -861,7 +905,14 @@ export class Plugin extends Component {
 		this.app.settingTabs.push(tab);
 		this.register(() => (this.app.settingTabs = this.app.settingTabs.filter((t) => t !== tab)));
 	}
-	registerView(): void {}
+	registerView(type: string, creator: (leaf: WorkspaceLeaf) => View): void {
+		if (this.app.viewRegistry[type]) throw new Error(`A view of type "${type}" is already registered.`);
+		this.app.viewRegistry[type] = creator;
+		this.register(() => {
+			this.app.workspace.detachLeavesOfType(type);
+			delete this.app.viewRegistry[type];
+		});
+	}
 	private dataPath(): string {
 		return `${this.app.vault.configDir}/plugins/${this.manifest.id}/data.json`;
 	}

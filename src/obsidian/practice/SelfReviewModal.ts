@@ -1,57 +1,49 @@
 /**
- * After a mock interview: score each step 1–4 against its checklist (showing
- * how many of the step's items were ticked in the note), then rate the whole
- * session Again/Hard/Good/Easy. Saving writes the properties and the timing
- * table into the practice note and schedules the case's next review.
+ * An honest self-review, in two parts. First the checklist: every item of the
+ * practised steps as the note has it, tickable here. Only then the scores:
+ * each practised step 1–4 with nothing preselected (a step left unscored
+ * stays unscored), skipped steps shown as skipped, and an overall rating
+ * that must be chosen before the review can be saved. Saving writes the
+ * properties and the timing table into the practice note.
  */
-import { Modal, Notice, Setting, type TFile } from "obsidian";
+import { Modal, Notice, Setting, type ButtonComponent, type TFile } from "obsidian";
 import { stepTitle } from "../../core/checklist";
-import { checklistTally, reviewProperties, suggestedScore, type ChecklistTally, type StepResult } from "../../core/practice";
+import { checklistEntries, checklistTally, reviewProperties, setChecklistItem, type ChecklistEntry, type StepResult } from "../../core/practice";
 import { dueAfter } from "../../core/review";
-import { PRACTICE_RATINGS, type PracticeRating } from "../../core/schema";
+import { PRACTICE_RATINGS, type PracticeRating } from "../../core/session";
+import { interviewPlanOf } from "../../core/settings";
 import type { CatalogService } from "../CatalogService";
 import type { PluginHost } from "../host";
 import { checkPracticeNote, errorText, liveFile, writeLoopResults } from "./practiceNotes";
 
-const SCORE_LABELS: Record<string, string> = { "1": "1 · missed", "2": "2 · partly", "3": "3 · solid", "4": "4 · strong" };
+const SCORE_LABELS: [number, string][] = [[1, "1 · missed"], [2, "2 · partly"], [3, "3 · solid"], [4, "4 · strong"]];
 const RATING_LABELS: Record<PracticeRating, string> = { again: "Again", hard: "Hard", good: "Good", easy: "Easy" };
 
 function minutesText(r: StepResult): string {
+	if (r.minutes === 0 && r.overrun === 0) return `budget ${r.budget} min`;
 	const spent = `${r.minutes.toFixed(1)} of ${r.budget} min`;
 	return r.overrun > 0 ? `${spent} (${r.overrun.toFixed(1)} over)` : spent;
 }
 
-function tallyText(t: ChecklistTally | undefined): string {
-	if (!t || t.total === 0) return "No checklist items for this step";
-	return `${t.ticked} of ${t.total} checklist items ticked`;
-}
-
 export class SelfReviewModal extends Modal {
 	private results: StepResult[];
+	private rating: PracticeRating | null = null;
 	private saving = false;
 	private saved = false;
+	private stage: "checklist" | "scores" = "checklist";
+	private noteText = "";
+	private saveButton: ButtonComponent | null = null;
 
 	constructor(private readonly host: PluginHost, private readonly catalog: CatalogService, private readonly file: TFile, results: readonly StepResult[]) {
 		super(host.app);
-		this.results = results.map((r) => ({ ...r }));
+		// Nothing is preselected: every practised step starts unscored.
+		this.results = results.map((r) => ({ ...r, score: r.skipped ? null : r.score }));
 	}
 
 	async onOpen(): Promise<void> {
-		this.setTitle("Self-review");
 		this.modalEl.addClass("mlsd-review-modal");
-		const text = liveFile(this.app, this.file) ? await this.app.vault.cachedRead(this.file) : "";
-		const tally = checklistTally(text);
-		const { contentEl } = this;
-		contentEl.createEl("p", { cls: "mlsd-review-intro", text: "Score each step from 1 (missed) to 4 (strong) against its checklist, then rate the session as a whole." });
-		const steps = contentEl.createDiv({ cls: "mlsd-review-steps" });
-		for (const r of this.results) this.renderStep(steps, r, tally.get(r.step));
-		const overall = new Setting(contentEl).setName("How did it go overall?").setDesc("Schedules this case's next review.").setClass("mlsd-review-rating");
-		for (const rating of PRACTICE_RATINGS) {
-			overall.addButton((b) => {
-				b.setButtonText(RATING_LABELS[rating]).onClick(() => void this.save(rating));
-				if (rating === "good") b.setCta();
-			});
-		}
+		this.noteText = liveFile(this.app, this.file) ? await this.app.vault.cachedRead(this.file) : "";
+		this.render();
 	}
 
 	onClose(): void {
@@ -59,20 +51,134 @@ export class SelfReviewModal extends Modal {
 		if (!this.saved) new Notice("The self-review was not saved. To score the session later, open the practice note and run the self-review command.");
 	}
 
-	private renderStep(el: HTMLElement, r: StepResult, tally: ChecklistTally | undefined): void {
-		r.score = suggestedScore(tally);
-		new Setting(el)
-			.setName(`Step ${r.step} · ${stepTitle(r.name)}`)
-			.setDesc(`${tallyText(tally)} · ${minutesText(r)}`)
-			.addDropdown((d) => {
-				d.addOptions(SCORE_LABELS);
-				d.setValue(String(r.score)).onChange((v) => {
-					r.score = Number(v);
+	/** Which part is showing: the checklist first, then the scores. */
+	get currentStage(): "checklist" | "scores" {
+		return this.stage;
+	}
+
+	private render(): void {
+		this.contentEl.empty();
+		if (this.stage === "checklist") this.renderChecklist();
+		else this.renderScores();
+	}
+
+	private practisedSteps(): Set<number> {
+		return new Set(this.results.filter((r) => !r.skipped).map((r) => r.step));
+	}
+
+	private renderChecklist(): void {
+		this.setTitle("Self-review: the checklist");
+		const { contentEl } = this;
+		contentEl.createEl("p", { cls: "mlsd-review-intro", text: "Before scoring, go through the checklist and tick what your answer covered. Scores come next." });
+		const practised = this.practisedSteps();
+		const entries = checklistEntries(this.noteText).filter((e) => e.step === null || practised.has(e.step));
+		if (entries.length === 0) contentEl.createEl("p", { cls: "mlsd-review-empty", text: "This practice note has no checklist items for the steps you practised." });
+		const list = contentEl.createDiv({ cls: "mlsd-review-checklist" });
+		let heading: string | null = null;
+		for (const e of entries) {
+			if (e.heading !== heading) {
+				heading = e.heading;
+				list.createDiv({ cls: "mlsd-review-checklist-heading", text: e.heading || "Checklist" });
+			}
+			this.renderItem(list, e);
+		}
+		new Setting(contentEl).setClass("mlsd-review-buttons").addButton((b) => b.setButtonText("Score the steps").setCta().onClick(() => this.showScores()));
+	}
+
+	private renderItem(el: HTMLElement, e: ChecklistEntry): void {
+		const label = el.createEl("label", { cls: "mlsd-review-item" });
+		const box = label.createEl("input", { type: "checkbox" });
+		box.checked = e.done;
+		label.createSpan({ text: e.text });
+		box.addEventListener("change", () => void this.tick(e, box));
+	}
+
+	/** Ticks or unticks the item in the note itself, so the note and the review agree. */
+	private async tick(e: ChecklistEntry, box: HTMLInputElement): Promise<void> {
+		if (!liveFile(this.app, this.file)) {
+			new Notice("The practice note is gone, so the tick was not saved.");
+			box.checked = e.done;
+			return;
+		}
+		try {
+			this.noteText = await this.app.vault.process(this.file, (text) => setChecklistItem(text, e.line, box.checked));
+			e.done = box.checked;
+		} catch (err) {
+			box.checked = e.done;
+			new Notice(`Could not tick the item: ${errorText(err)}`);
+		}
+	}
+
+	/** Moves on to the scores (the checklist has been seen). */
+	showScores(): void {
+		this.stage = "scores";
+		this.render();
+	}
+
+	private renderScores(): void {
+		this.setTitle("Self-review: scores");
+		const { contentEl } = this;
+		const tally = checklistTally(this.noteText);
+		contentEl.createEl("p", { cls: "mlsd-review-intro", text: "Score each step you practised from 1 (missed) to 4 (strong). A step you leave unscored stays unscored. Then rate the session." });
+		const steps = contentEl.createDiv({ cls: "mlsd-review-steps" });
+		for (const r of this.results) this.renderStep(steps, r, tally.get(r.step));
+		const overall = new Setting(contentEl).setName("How did it go overall?").setDesc("Choose one; it schedules this case's next review.").setClass("mlsd-review-rating");
+		const buttons: [PracticeRating, ButtonComponent][] = [];
+		for (const rating of PRACTICE_RATINGS) {
+			overall.addButton((b) => {
+				buttons.push([rating, b]);
+				b.setButtonText(RATING_LABELS[rating]).onClick(() => {
+					this.rating = rating;
+					for (const [r, other] of buttons) other.buttonEl.toggleClass("is-active", r === rating);
+					for (const [r, other] of buttons) other.buttonEl.setAttr("aria-pressed", r === rating ? "true" : "false");
+					this.saveButton?.setDisabled(false);
+				});
+				b.buttonEl.setAttr("aria-pressed", "false");
+			});
+		}
+		new Setting(contentEl)
+			.setClass("mlsd-review-buttons")
+			.addButton((b) => b.setButtonText("Back to the checklist").onClick(() => {
+				this.stage = "checklist";
+				this.render();
+			}))
+			.addButton((b) => {
+				this.saveButton = b;
+				b.setButtonText("Save review").setCta().setDisabled(this.rating === null).onClick(() => {
+					if (this.rating) void this.save(this.rating);
 				});
 			});
 	}
 
-	/** Stand-in for tests and users alike: write the review with this overall rating. */
+	private renderStep(el: HTMLElement, r: StepResult, tally: { ticked: number; total: number } | undefined): void {
+		const setting = new Setting(el).setName(`Step ${r.step} · ${stepTitle(r.name)}`).setClass("mlsd-review-step");
+		if (r.skipped) {
+			setting.setDesc("Skipped in this session: recorded as skipped, not scored.");
+			setting.settingEl.addClass("mlsd-review-skipped");
+			return;
+		}
+		const ticks = !tally || tally.total === 0 ? "No checklist items for this step" : `${tally.ticked} of ${tally.total} checklist items ticked`;
+		setting.setDesc(`${ticks} · ${minutesText(r)}`);
+		const buttons: ButtonComponent[] = [];
+		for (const [score, label] of SCORE_LABELS) {
+			setting.addButton((b) => {
+				buttons.push(b);
+				b.setButtonText(label).onClick(() => {
+					// Clicking the chosen score again clears it: the step stays unscored.
+					r.score = r.score === score ? null : score;
+					buttons.forEach((x, i) => {
+						x.buttonEl.toggleClass("is-active", r.score === i + 1);
+						x.buttonEl.setAttr("aria-pressed", r.score === i + 1 ? "true" : "false");
+					});
+				});
+				b.buttonEl.addClass("mlsd-score");
+				b.buttonEl.setAttr("aria-pressed", r.score === score ? "true" : "false");
+				b.buttonEl.toggleClass("is-active", r.score === score);
+			});
+		}
+	}
+
+	/** Writes the review with this overall rating (what "Save review" does once a rating is chosen). */
 	async save(rating: PracticeRating): Promise<void> {
 		if (this.saving) return;
 		this.saving = true;
@@ -98,8 +204,9 @@ export class SelfReviewModal extends Modal {
 			return;
 		}
 		const { record } = check;
-		const due = dueAfter(this.catalog.get(), { path: this.file.path, caseName: record.caseName, date: record.date, rating });
-		const written = await writeLoopResults(this.app, this.file, reviewProperties(this.results, rating, due), this.results);
+		const plan = interviewPlanOf(this.host.data.settings);
+		const due = dueAfter(this.catalog.get(), { path: this.file.path, caseName: record.caseName, date: record.date, rating }, plan);
+		const written = await writeLoopResults(this.app, this.file, reviewProperties(this.results, rating, record.properties.rating), this.results);
 		if (!written) new Notice("The practice note is gone, so the self-review was not saved.");
 		else new Notice(`Self-review saved. Next review of ${record.caseName}: ${due}.`);
 		this.saved = true;

@@ -1,38 +1,59 @@
 /**
- * The running mock interview: a status bar clock, notices on step changes and
- * when a step's time is up, and the timer's state kept in the plugin's data
- * so it survives closing the note or reloading Obsidian. All timing comes
- * from src/core/mockTimer.ts; this class only wires it to the app.
+ * The running mock interview: a clock in the status bar (floating above the
+ * note on mobile) that advances to the next step when clicked, a pause
+ * button beside it, a ribbon icon that starts or advances the interview,
+ * optional auto-advance at each budget, an optional sound cue, and the
+ * interviewer's cues (the twist at its minute, follow-up questions) as
+ * notices. The state is kept in the plugin's data, so it survives closing the
+ * note or reloading Obsidian. All timing comes from src/core/mockTimer.ts;
+ * this class only wires it to the app.
  *
  * It follows the practice note through renames and stops when the note is
  * deleted, so it never writes into a note that is no longer there.
  */
-import { Notice, Platform, TAbstractFile, TFolder } from "obsidian";
+import { Notice, Platform, setIcon, TAbstractFile, TFolder } from "obsidian";
 import { stepTitle } from "../../core/checklist";
 import {
-	applyEvent, restoreTimer, startTimer, timerLabel, timerView, timeUpCrossed,
-	type PlanStep, type TimerEventType, type TimerState, type TimerView,
+	advanceDue, applyEvent, cuesCrossed, restoreTimer, startPlannedTimer, startTimer, timerLabel, timerView, timeUpCrossed,
+	type Cue, type PlanStep, type TimerEventType, type TimerState, type TimerView,
 } from "../../core/mockTimer";
 import { noteName } from "../../core/paths";
 import type { PluginHost } from "../host";
+import { SoundCue } from "./SoundCue";
 
 const TICK_MS = 1000;
+/** How long an interviewer's cue stays on screen (a twist stays until dismissed). */
+const CUE_NOTICE_MS = 20_000;
 
 export interface EndedInterview {
 	state: TimerState;
 	view: TimerView;
 }
 
+export interface TimerHandlers {
+	/** The clock or the ribbon was used with no interview running (start one on the open note). */
+	onIdle(): void;
+	/** The last step was advanced past: finish and review. */
+	onFinish(): void;
+}
+
 export class TimerService {
 	private state: TimerState | null = null;
 	private last: TimerView | null = null;
 	private statusEl: HTMLElement | null = null;
+	private labelEl: HTMLElement | null = null;
+	private pauseEl: HTMLElement | null = null;
 	private intervalId: number | null = null;
+	private handlers: TimerHandlers | null = null;
+	readonly sound: SoundCue;
 
-	constructor(private readonly host: PluginHost, private readonly now: () => number = () => Date.now()) {}
+	constructor(private readonly host: PluginHost, private readonly now: () => number = () => Date.now()) {
+		this.sound = new SoundCue(() => this.host.data.settings.soundCue);
+	}
 
-	/** Adds the status bar item and follows renames and deletions; restores a saved interview once the layout is ready. */
-	register(): void {
+	/** Adds the clock and the ribbon icon and follows renames and deletions; restores a saved interview once the layout is ready. */
+	register(handlers: TimerHandlers): void {
+		this.handlers = handlers;
 		const { app, plugin } = this.host;
 		// Obsidian mobile has no status bar: there the clock floats above the note instead.
 		if (Platform.isMobile) {
@@ -41,21 +62,30 @@ export class TimerService {
 			plugin.register(() => el.detach());
 		} else this.statusEl = plugin.addStatusBarItem();
 		this.statusEl.addClass("mlsd-timer");
-		this.statusEl.setAttr("aria-label", "Mock interview: click to pause or resume");
 		this.statusEl.hide();
-		plugin.registerDomEvent(this.statusEl, "click", () => this.togglePause());
-		// Keyboard users can reach the clock too.
-		this.statusEl.setAttr("role", "button");
-		this.statusEl.setAttr("tabindex", 0);
-		plugin.registerDomEvent(this.statusEl, "keydown", (e: KeyboardEvent) => {
-			if (e.key === "Enter" || e.key === " ") {
-				e.preventDefault();
-				this.togglePause();
-			}
-		});
+		this.labelEl = this.statusEl.createSpan({ cls: "mlsd-timer-label", attr: { role: "button", tabindex: 0, "aria-label": "Mock interview: click for the next step" } });
+		this.pauseEl = this.statusEl.createSpan({ cls: "mlsd-timer-pause clickable-icon", attr: { role: "button", tabindex: 0, "aria-label": "Pause or resume the mock interview" } });
+		setIcon(this.pauseEl, "pause");
+		const activate = (el: HTMLElement, run: () => void): void => {
+			plugin.registerDomEvent(el, "click", (e: MouseEvent) => {
+				e.stopPropagation();
+				run();
+			});
+			// Keyboard users can reach the clock too.
+			plugin.registerDomEvent(el, "keydown", (e: KeyboardEvent) => {
+				if (e.key === "Enter" || e.key === " ") {
+					e.preventDefault();
+					run();
+				}
+			});
+		};
+		activate(this.labelEl, () => this.advance());
+		activate(this.pauseEl, () => this.togglePause());
+		plugin.addRibbonIcon("timer", "Mock interview: start, or go to the next step", () => this.advance());
 		// When Obsidian closes or the plugin is turned off mid-interview, the clock pauses there,
 		// so reopening the next day does not count the night as interview time.
 		plugin.register(() => this.pauseForUnload());
+		plugin.register(() => this.sound.close());
 		plugin.registerEvent(app.vault.on("rename", (file: TAbstractFile, oldPath: string) => this.followRename(file, oldPath)));
 		plugin.registerEvent(app.vault.on("delete", (file: TAbstractFile) => this.onDeleted(file)));
 		app.workspace.onLayoutReady(() => this.restore());
@@ -69,8 +99,18 @@ export class TimerService {
 		return this.state ? timerView(this.state, this.now()) : null;
 	}
 
+	/** A mock interview over the whole framework, budgets scaled to the interview length. */
 	begin(practicePath: string, steps: readonly PlanStep[], totalMinutes: number): void {
-		this.state = startTimer(practicePath, steps, totalMinutes, this.now());
+		this.start(startTimer(practicePath, steps, totalMinutes, this.now()));
+	}
+
+	/** A mock interview over budgets already set (a partial drill), with auto-advance and cues. */
+	beginPlanned(practicePath: string, plan: readonly PlanStep[], options: { autoAdvance?: boolean; cues?: Cue[] }): void {
+		this.start(startPlannedTimer(practicePath, plan, this.now(), options));
+	}
+
+	private start(state: TimerState): void {
+		this.state = state;
 		this.last = null;
 		this.persist();
 		this.announceStep(0, "Mock interview started. ");
@@ -92,11 +132,25 @@ export class TimerService {
 		new Notice(this.view()?.status === "paused" ? "Mock interview paused." : "Mock interview resumed.");
 	}
 
+	/** The clock, the ribbon icon: start an interview, go to the next step, or finish after the last. */
+	advance(): void {
+		const view = this.view();
+		if (!view || !this.state) {
+			this.handlers?.onIdle();
+			return;
+		}
+		if (view.stepIndex + 1 >= this.state.plan.length) {
+			this.handlers?.onFinish();
+			return;
+		}
+		this.next();
+	}
+
 	next(): void {
 		const before = this.view();
 		if (!before) return;
 		if (before.stepIndex + 1 >= (this.state?.plan.length ?? 0)) {
-			new Notice("This is the last step. Stop the mock interview to finish and review it.");
+			new Notice("This is the last step. Click the clock or stop the mock interview to finish and review it.");
 			return;
 		}
 		this.apply("next");
@@ -126,12 +180,41 @@ export class TimerService {
 		new Notice(`${prefix}Step ${p.step}: ${stepTitle(p.name)}, ${p.minutes} min.`);
 	}
 
+	private announceCue(cue: Cue): void {
+		const minute = Math.round(cue.atMs / 60_000);
+		const frag = createFragment((f) => {
+			f.createDiv({ cls: "mlsd-cue-label", text: cue.kind === "twist" ? `Interviewer, minute ${minute}: a twist` : `Interviewer, minute ${minute}: a follow-up question` });
+			f.createDiv({ cls: "mlsd-cue-text", text: cue.text });
+		});
+		new Notice(frag, cue.kind === "twist" ? 0 : CUE_NOTICE_MS);
+		this.sound.play("interviewer");
+	}
+
 	private tick(): void {
 		if (!this.state) return;
-		const view = timerView(this.state, this.now());
+		const now = this.now();
+		const before = this.state.autoAdvance ? timerView(this.state, now).stepIndex : -1;
+		const advanced = advanceDue(this.state, now);
+		if (advanced !== this.state) {
+			this.state = advanced;
+			this.persist();
+			const view = timerView(this.state, now);
+			// The budgets that ran out are announced as the move on, not as "time is up".
+			if (this.last) this.last = { ...this.last, stepIndex: view.stepIndex, stepRemainingMs: view.stepRemainingMs };
+			if (view.stepIndex !== before) {
+				this.announceStep(view.stepIndex, "Time is up. ");
+				this.sound.play("time-up");
+			}
+		}
+		const view = timerView(this.state, now);
 		const crossed = this.last ? timeUpCrossed(this.last, view) : null;
 		const p = crossed === null ? undefined : this.state.plan[crossed];
-		if (p) new Notice(`Time is up for step ${p.step} (${stepTitle(p.name)}). Move on with "Next interview step" when you are ready.`);
+		if (p) {
+			const last = crossed === this.state.plan.length - 1;
+			new Notice(`Time is up for step ${p.step} (${stepTitle(p.name)}). ${last ? "Click the clock to finish and review." : "Click the clock to move on."}`, 10_000);
+			this.sound.play("time-up");
+		}
+		for (const cue of cuesCrossed(this.state, this.last, view)) this.announceCue(cue);
 		this.last = view;
 		this.render(view);
 	}
@@ -139,7 +222,8 @@ export class TimerService {
 	private render(view: TimerView): void {
 		const el = this.statusEl;
 		if (!el || !this.state) return;
-		el.setText(timerLabel(this.state, view));
+		this.labelEl?.setText(timerLabel(this.state, view));
+		if (this.pauseEl) setIcon(this.pauseEl, view.status === "paused" ? "play" : "pause");
 		el.toggleClass("mlsd-timer-over", view.stepRemainingMs < 0);
 		el.toggleClass("mlsd-timer-paused", view.status === "paused");
 		el.show();
@@ -183,6 +267,8 @@ export class TimerService {
 			return;
 		}
 		this.state = state;
+		// Cues and budgets that passed before the reload are not announced again.
+		this.last = timerView(state, this.now());
 		this.startTicking();
 		this.tick();
 	}

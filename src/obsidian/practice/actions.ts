@@ -2,22 +2,25 @@
 import { MarkdownView, normalizePath, Notice, TFile, type App } from "obsidian";
 import type { CaseRecord } from "../../core/catalog";
 import { localDate } from "../../core/dates";
-import { resultsFromProperties, stepResults, timingProperties } from "../../core/practice";
+import { resultsFromProperties, stepResults, timingProperties, type StepResult } from "../../core/practice";
 import { scalePlan } from "../../core/mockTimer";
-import { PROGRESS_TAG, progressMarkdown, progressNotePath, progressSummary } from "../../core/progress";
-import type { Draw } from "../../core/prompt";
+import { PROGRESS_TAG, progressMarkdown, progressNotePath, progressSummary, type ProgressSummary } from "../../core/progress";
+import { drawForCase, type Draw } from "../../core/prompt";
 import { nextDueCase } from "../../core/review";
-import { pick, type Rng } from "../../core/rng";
+import type { Rng } from "../../core/rng";
+import { interviewPlanOf } from "../../core/settings";
 import { kindOfCached, type CatalogService } from "../CatalogService";
 import type { PluginHost } from "../host";
 import { ensureFolder, loadTwists, readNote } from "../notes";
 import { startPractice } from "../practice";
+import { cardsDueToday } from "./cards";
+import { beginMock } from "./mock";
 import { checkPracticeNote, errorText, writeLoopResults } from "./practiceNotes";
 import { SelfReviewModal } from "./SelfReviewModal";
 import type { TimerService } from "./TimerService";
 
-/** "Start mock interview": times the open practice note, with budgets scaled to the interview length setting. */
-export function startMockInterview(host: PluginHost, catalog: CatalogService, timer: TimerService): void {
+/** "Start mock interview": times the open practice note (only its drilled steps in a partial drill), with its cues. */
+export async function startMockInterview(host: PluginHost, catalog: CatalogService, timer: TimerService): Promise<void> {
 	const running = timer.active;
 	if (running) {
 		new Notice(`A mock interview is already running for "${running.practicePath}". Stop it first.`);
@@ -29,7 +32,16 @@ export function startMockInterview(host: PluginHost, catalog: CatalogService, ti
 		new Notice(check && "problem" in check ? check.problem : "Open a practice note first. Draw a prompt and choose \"Start practice\", or run \"Practise the next due case\".");
 		return;
 	}
-	timer.begin(file.path, catalog.get().stepPlan(), host.data.settings.mockMinutes);
+	await beginMock(host, catalog, timer, file.path);
+}
+
+/** Results for every framework step: the timed ones, and the rest as skipped (a partial drill). */
+function allStepResults(host: PluginHost, catalog: CatalogService, timed: StepResult[]): StepResult[] {
+	const full = scalePlan(catalog.get().stepPlan(), host.data.settings.mockMinutes);
+	const byStep = new Map(timed.map((r) => [r.step, r]));
+	const out = full.map((p) => byStep.get(p.step) ?? { step: p.step, name: p.name, budget: p.minutes, minutes: 0, overrun: 0, score: null, skipped: true });
+	for (const r of timed) if (!full.some((p) => p.step === r.step)) out.push(r);
+	return out.sort((a, b) => a.step - b.step);
 }
 
 /** "Stop mock interview": writes the timing into the note (if it is still there), then opens the self-review. */
@@ -41,7 +53,7 @@ export async function stopMockInterview(host: PluginHost, catalog: CatalogServic
 		new Notice(`The practice note "${ended.state.practicePath}" no longer exists, so the timing was not written.`);
 		return;
 	}
-	const results = stepResults(ended.state, ended.view);
+	const results = allStepResults(host, catalog, stepResults(ended.state, ended.view));
 	try {
 		await writeLoopResults(host.app, file, timingProperties(results), results);
 	} catch (e) {
@@ -63,6 +75,14 @@ export function selfReviewActive(host: PluginHost, catalog: CatalogService): voi
 	new SelfReviewModal(host, catalog, file, resultsFromProperties(check.record.properties, steps)).open();
 }
 
+/** "Practise this case" and friends: a draw for a chosen case (a prompt, and a twist that fits its domain). */
+export async function drawFor(host: PluginHost, catalog: CatalogService, c: CaseRecord, rng: Rng = Math.random, twist = host.data.settings.promptFilters.twist): Promise<Draw> {
+	const twists = twist ? await loadTwists(host.app, catalog.get()) : null;
+	const draw = drawForCase(c, rng, twists);
+	if (draw.twistNotice) new Notice(draw.twistNotice);
+	return draw;
+}
+
 /** Whether the active note is a practice note (cheap: one metadata lookup, for command availability). */
 export function activeIsPractice(host: PluginHost): boolean {
 	const file = host.app.workspace.getActiveFile();
@@ -80,16 +100,7 @@ function dueNotice(result: ReturnType<typeof nextDueCase>): string {
 		const late = result.overdueDays === 0 ? "due today" : `${result.overdueDays} day${result.overdueDays === 1 ? "" : "s"} overdue`;
 		return `Review: ${result.case.name} (${late}).`;
 	}
-	return result.kind === "new" ? `New case: ${result.case.name}.` : result.message;
-}
-
-async function drawFor(host: PluginHost, c: CaseRecord, rng: Rng): Promise<Draw> {
-	const twists = host.data.settings.promptFilters.twist ? await loadTwists(host.app, host.template) : [];
-	return {
-		caseName: c.name, casePath: c.path, domain: c.domain, difficulty: c.difficulty,
-		prompt: pick(c.prompts, rng),
-		twist: twists.length > 0 ? pick(twists, rng) : null,
-	};
+	return result.kind === "new" ? `New case: ${result.case.name} (${result.reason}).` : result.message;
 }
 
 /** "Practise the next due case": the most overdue case, else a new one within the daily limit, started like "Start practice". */
@@ -101,10 +112,11 @@ export async function practiseNextDue(host: PluginHost, catalog: CatalogService,
 	practising.add(host);
 	try {
 		catalog.announceSkipped();
-		const result = nextDueCase(catalog.get(), localDate(), host.data.settings.newCasesPerDay, rng);
+		const { settings } = host.data;
+		const result = nextDueCase(catalog.get(), localDate(), { newPerDay: settings.newCasesPerDay, plan: interviewPlanOf(settings), domain: settings.promptFilters.domain });
 		new Notice(dueNotice(result), result.kind === "none" ? 10000 : undefined);
 		if (result.kind === "none") return;
-		await startPractice(host, catalog, await drawFor(host, result.case, rng));
+		await startPractice(host, catalog, await drawFor(host, catalog, result.case, rng));
 	} finally {
 		practising.delete(host);
 	}
@@ -139,11 +151,19 @@ async function writeProgressNote(app: App, path: string, markdown: string): Prom
 	return app.vault.create(path, markdown);
 }
 
-/** "Open progress": writes or refreshes the progress note in the practice folder and shows it. */
-export async function openProgress(host: PluginHost, catalog: CatalogService): Promise<void> {
+/** The dashboard's numbers as of today, with the interview plan and the cards due. */
+export async function currentProgress(host: PluginHost, catalog: CatalogService): Promise<ProgressSummary> {
+	catalog.announceSkipped();
+	return progressSummary(catalog.get(), await stepTexts(host.app, catalog), localDate(), {
+		plan: interviewPlanOf(host.data.settings),
+		cardsDue: await cardsDueToday(host, catalog),
+	});
+}
+
+/** "Save as note" in the progress view: writes or refreshes the progress note in the practice folder and shows it. */
+export async function writeProgress(host: PluginHost, catalog: CatalogService): Promise<void> {
 	try {
-		catalog.announceSkipped();
-		const summary = progressSummary(catalog.get(), await stepTexts(host.app, catalog), localDate());
+		const summary = await currentProgress(host, catalog);
 		const path = normalizePath(progressNotePath(host.data.settings.practiceFolder));
 		const file = await writeProgressNote(host.app, path, progressMarkdown(summary));
 		if (!file) return;

@@ -3,6 +3,7 @@ import { TFile, type App } from "obsidian";
 import { toRecord, type PracticeRecord } from "../../core/catalog";
 import { inlineTagsOf, kindOfCached } from "../CatalogService";
 import { timingSection, withTimingSection, type StepResult } from "../../core/practice";
+import { applyPropertyChange, type PropertyChange } from "../../core/session";
 
 export type PracticeNoteCheck = { record: PracticeRecord } | { problem: string };
 
@@ -25,11 +26,11 @@ export function liveFile(app: App, file: TFile | string): TFile | null {
 	return found;
 }
 
-/** Sets properties with processFrontMatter, then writes the "## Timing" table. Returns false when the note is gone. */
-export async function writeLoopResults(app: App, file: TFile, properties: Record<string, unknown>, results: readonly StepResult[]): Promise<boolean> {
+/** Sets (and removes) properties with processFrontMatter, then writes the "## Timing" table. Returns false when the note is gone. */
+export async function writeLoopResults(app: App, file: TFile, change: PropertyChange, results: readonly StepResult[]): Promise<boolean> {
 	if (!liveFile(app, file)) return false;
 	await app.fileManager.processFrontMatter(file, (fm: Record<string, unknown>) => {
-		Object.assign(fm, properties);
+		applyPropertyChange(fm, change);
 	});
 	if (!liveFile(app, file)) return false;
 	await app.vault.process(file, (text) => withTimingSection(text, timingSection(results)));
