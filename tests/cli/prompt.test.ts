@@ -30,7 +30,7 @@ describe("mlsd prompt", () => {
 	});
 	it("says so on stderr when no twist note fits, and still draws", () => {
 		const dir = mkdtempSync(join(tmpdir(), "mlsd-"));
-		writeFileSync(join(dir, "Search.md"), "---\ntype: case-study\ndomain: search\ndifficulty: easy\nprompts:\n  - Design search.\n---\n");
+		writeFileSync(join(dir, "Search.md"), "---\ntype: case-study\ntags: [mlsd/case-study]\ndomain: search\ndifficulty: easy\nprompts:\n  - Design search.\n---\n");
 		writeFileSync(join(dir, "Twist - Fraud only.md"), "---\ntype: twist\nfits: [fraud-risk]\ntags: [mlsd/twist]\n---\nChargebacks spike.\n");
 		const r = mlsd("prompt", dir, "--json");
 		expect(r.code).toBe(0);
