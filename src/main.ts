@@ -15,6 +15,8 @@ export default class MlSystemDesignVault extends Plugin implements PluginHost {
 	data!: PluginData;
 	/** Set when data.json comes from a newer version: it is never written over. */
 	readOnly = false;
+	/** The install record was unreadable at load; the next install rebuilds it. */
+	recordLost = false;
 	/** The shipped notes, parsed from the bundle on first use (never at load). */
 	get template(): EmbeddedTemplate {
 		return loadTemplate();
@@ -26,9 +28,10 @@ export default class MlSystemDesignVault extends Plugin implements PluginHost {
 	}
 
 	async onload(): Promise<void> {
-		const { data, warnings, readOnly } = await loadPluginData(this);
+		const { data, warnings, readOnly, recordLost } = await loadPluginData(this);
 		this.data = data;
 		this.readOnly = readOnly === true;
+		this.recordLost = recordLost === true;
 		if (warnings.length > 0) new Notice(`ML System Design Vault: ${warnings.join(" ")}`);
 		this.catalog = new CatalogService(this);
 		this.catalog.start();

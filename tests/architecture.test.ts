@@ -14,7 +14,7 @@ const importsOf = (file: string): string[] =>
 		.map((m) => m[1] ?? m[2] ?? m[3]!);
 const NODE = new Set([...builtinModules, ...builtinModules.map((m) => `node:${m}`)]);
 /** Packages src/core may import: no dependencies, no Node or Obsidian imports (checked below), bundled into main.js. */
-const PURE_PACKAGES = new Set(["ts-fsrs"]);
+const PURE_PACKAGES = new Set(["ts-fsrs", "node-diff3"]);
 
 describe("architecture", () => {
 	it("src/core imports neither obsidian nor Node modules nor packages", () => {
@@ -24,9 +24,9 @@ describe("architecture", () => {
 	});
 	it("the packages src/core may import have no dependencies and import nothing", () => {
 		for (const name of PURE_PACKAGES) {
-			const pkg = JSON.parse(readFileSync(join("node_modules", name, "package.json"), "utf8")) as { dependencies?: object; module: string };
+			const pkg = JSON.parse(readFileSync(join("node_modules", name, "package.json"), "utf8")) as { dependencies?: object; module?: string; exports?: { import?: string } };
 			expect(pkg.dependencies ?? {}).toEqual({});
-			expect(importsOf(join("node_modules", name, pkg.module)).filter((i) => !i.startsWith("."))).toEqual([]);
+			expect(importsOf(join("node_modules", name, pkg.module ?? pkg.exports!.import!)).filter((i) => !i.startsWith("."))).toEqual([]);
 		}
 	});
 	it("only src/obsidian and src/main.ts import obsidian", () => {

@@ -86,3 +86,74 @@ describe("vault-template", () => {
 		expect(steps.reduce((n, s) => n + (s.data.minutes as number), 0)).toBe(45);
 	});
 });
+
+/** The content standard of the two breadth and depth issues, read straight from the note text. */
+describe("vault-template content standard", () => {
+	const SHIPPED_DOMAINS = ["recsys", "search", "ads", "vision", "nlp", "genai", "trust-safety", "fraud-risk", "forecasting", "maps-logistics", "speech", "infra"];
+	const text = (p: string): string => readFileSync(p, "utf8");
+	const section = (t: string, heading: string): string | null => {
+		const lines = t.split("\n");
+		const start = lines.findIndex((l) => l.trim() === `## ${heading}`);
+		if (start < 0) return null;
+		const end = lines.findIndex((l, i) => i > start && /^## /.test(l));
+		return lines.slice(start + 1, end < 0 ? undefined : end).join("\n");
+	};
+	const diagrams = (t: string): number => (t.match(/^```mermaid\s*$/gm) ?? []).length;
+	const cases = () => notes().filter((n) => n.data.type === "case-study");
+
+	it("has at least 70 cases, every shipped domain at least 4 and infra at least 5", () => {
+		const all = cases();
+		expect(all.length).toBeGreaterThanOrEqual(70);
+		const byDomain = new Map<string, number>();
+		for (const c of all) byDomain.set(String(c.data.domain), (byDomain.get(String(c.data.domain)) ?? 0) + 1);
+		const short = SHIPPED_DOMAINS.filter((d) => (byDomain.get(d) ?? 0) < (d === "infra" ? 5 : 4));
+		expect(short).toEqual([]);
+	});
+
+	it("gives every case a timed 45-minute path, adjacent problems, further reading and two diagrams", () => {
+		const problems: string[] = [];
+		for (const c of cases()) {
+			const t = text(c.path);
+			const path45 = section(t, "In 45 minutes");
+			const items = path45 ? path45.split("\n").filter((l) => /^\d+\.\s/.test(l)) : [];
+			if (items.length < 5 || items.length > 9) problems.push(`${c.path}: ${items.length} lines in "In 45 minutes"`);
+			if (items.some((l) => !/\d+\s*(?:[-–]\s*\d+\s*)?min/.test(l))) problems.push(`${c.path}: a line without a minute mark`);
+			if (path45 && path45.split(/\s+/).filter(Boolean).length > 450) problems.push(`${c.path}: "In 45 minutes" over 450 words`);
+			const adjacent = section(t, "Adjacent problems") ?? "";
+			const adjacentItems = Math.max((adjacent.match(/^\s*[-*]\s/gm) ?? []).length, (adjacent.match(/^\*\*/gm) ?? []).length);
+			if (adjacentItems < 3) problems.push(`${c.path}: ${adjacentItems} adjacent problems`);
+			const reading = section(t, "Further reading") ?? "";
+			const refs = (reading.match(/^\s*(?:[-*]|\d+\.)\s/gm) ?? []).length;
+			if (refs < 3) problems.push(`${c.path}: ${refs} further reading items`);
+			if (diagrams(t) < 2) problems.push(`${c.path}: ${diagrams(t)} diagrams`);
+		}
+		expect(problems).toEqual([]);
+	});
+
+	it("draws a diagram in every framework step and at least 180 in the vault", () => {
+		const steps = notes().filter((n) => n.data.type === "framework-step");
+		expect(steps.filter((s) => diagrams(text(s.path)) < 1).map((s) => s.path)).toEqual([]);
+		expect(report.summary.diagrams).toBeGreaterThanOrEqual(180);
+	});
+
+	it("has at least 195 concepts that meet the concept rule", () => {
+		const concepts = notes().filter((n) => n.data.type === "concept");
+		const meeting = concepts.filter((c) => {
+			const t = text(c.path);
+			const body = t.replace(/^---[\s\S]*?\n---\n/, "");
+			const cards = (section(t, "Flashcards") ?? "").split("\n").filter((l) => l.includes("::"));
+			return body.split(/\s+/).filter(Boolean).length >= 250 && cards.length >= 1 && section(t, "See also") !== null;
+		});
+		expect(concepts.length - meeting.length).toBe(0);
+		expect(meeting.length).toBeGreaterThanOrEqual(195);
+	});
+
+	it("maps every chapter of both books to a note, and credits the framework's origin", () => {
+		const map = text("vault-template/Maps/Book chapter map.md");
+		const rows = map.split("\n").filter((l) => /^\| \d+ \|/.test(l));
+		expect(rows.length).toBe(22);
+		for (const r of rows) expect(r).toMatch(/\[\[[^\]]+\]\]/);
+		expect(text("vault-template/Framework/ML system design framework.md")).toMatch(/Aminian and Alex Xu/);
+	});
+});
+

@@ -8,32 +8,37 @@
  *   mlsd plan <vault> --interview-date YYYY-MM-DD [--today YYYY-MM-DD] [--json]
  */
 import { promises as fs } from "fs";
-import { join } from "path";
 import { checklistToMarkdown } from "../core/checklist";
 import { localDate } from "../core/dates";
 import { formatIssue, runDoctor, type DoctorFile } from "../core/doctor";
 import { DEFAULT_FILTERS, drawPrompt, type SourceFilter } from "../core/prompt";
 import { seededRng } from "../core/rng";
-import { installTemplate, summarizeCounts, type InstallRecord } from "../core/install";
-import { migrateData, type PluginData } from "../core/settings";
 import { loadTemplate } from "../generated/vaultTemplate";
 import { parseArgs, UsageError } from "./args";
 import { parseFrontmatter, parseYaml } from "./frontmatter";
 import { makeTemplate, makeTemplateFile } from "../core/template";
 import type { EmbeddedTemplate } from "../core/types";
 import { FsVault } from "./fsVault";
+import { runInstallCli } from "./install";
 import { checkMermaid } from "./mermaidCheck";
 import { PLAN_USAGE, planCommand } from "./plan";
 import { progressCommand } from "./progress";
 import { folderChecklist, folderTwists, loadFolderCatalog, readAll } from "./vaultCatalog";
 import { joinPath } from "../core/paths";
+import { migrateData } from "../core/settings";
+import { join } from "path";
+import { dataFilePath } from "./dataFile";
 
-export const PLUGIN_ID = "ml-system-design-vault";
+export { PLUGIN_ID, dataFilePath, readPluginData } from "./dataFile";
 
 const USAGE = `Usage:
-  mlsd install <vault> [--json] [--config-dir .obsidian] [--template DIR]
+  mlsd install <vault> [--json] [--config-dir .obsidian] [--template DIR] [--diff] [--recreate-missing] [--fresh-copy]
       Install or update the shipped notes in <vault>/<install folder> (default "ML System Design").
+      Notes you edited are merged with the new version; where your edit overlaps it, yours is kept.
       --template installs from a folder instead of the notes built into mlsd (to try an upgrade).
+      --diff prints a line diff of each note whose edit overlaps the new version.
+      --recreate-missing restores shipped notes that are missing after the record was lost.
+      --fresh-copy installs a second copy when the notes folder setting changed.
   mlsd doctor <folder> [--json] [--no-diagrams] [--strict] [--config-dir .obsidian]
       Check the notes tagged mlsd/<kind>; exits 1 only when something breaks a command or a
       shipped note (from the install record) falls short of the content standard.
@@ -85,28 +90,6 @@ async function requireFolder(path: string | undefined): Promise<string> {
 	return path;
 }
 
-/** The plugin's data file inside a vault: the record the plugin and the CLI share. */
-export function dataFilePath(vault: string, configDir = ".obsidian"): string {
-	return join(vault, configDir, "plugins", PLUGIN_ID, "data.json");
-}
-
-export async function readPluginData(file: string): Promise<{ data: PluginData; warnings: string[]; raw: Record<string, unknown>; readOnly: boolean }> {
-	let raw: unknown = null;
-	let text: string | null = null;
-	try {
-		text = await fs.readFile(file, "utf8");
-		raw = JSON.parse(text);
-	} catch (e) {
-		if ((e as NodeJS.ErrnoException).code !== "ENOENT") {
-			raw = "unreadable";
-			// Keep the unreadable file: the install record in it may be the only one.
-			if (text !== null) await fs.writeFile(`${file}.bak`, text);
-		}
-	}
-	const { data, warnings, readOnly } = migrateData(raw);
-	return { data, warnings, readOnly: readOnly === true, raw: typeof raw === "object" && raw !== null ? (raw as Record<string, unknown>) : {} };
-}
-
 /** A template read from a folder (for testing upgrades): the same shape the build embeds. */
 async function templateFromFolder(dir: string): Promise<EmbeddedTemplate> {
 	const vault = new FsVault(await requireFolder(dir));
@@ -123,30 +106,9 @@ async function templateFromFolder(dir: string): Promise<EmbeddedTemplate> {
 async function installCommand(argv: string[], out: Out): Promise<number> {
 	const args = parseArgs(argv, ["config-dir", "template"]);
 	const vault = await requireFolder(args.positionals[0]);
-	const file = dataFilePath(vault, args.options.get("config-dir"));
-	const { data, warnings, raw, readOnly } = await readPluginData(file);
-	if (readOnly) throw new Error(`${file} comes from a newer version of the plugin; update mlsd before installing. Nothing was changed.`);
-	const saveRecord = async (record: InstallRecord): Promise<void> => {
-		await fs.mkdir(join(file, ".."), { recursive: true });
-		// Keep any keys a newer plugin wrote; replace only what the CLI owns.
-		const next = { ...raw, schema: data.schema, settings: data.settings, install: record };
-		await fs.writeFile(file, JSON.stringify(next, null, "\t") + "\n");
-	};
 	const templateDir = args.options.get("template");
-	const TEMPLATE = templateDir ? await templateFromFolder(templateDir) : loadTemplate();
-	const result = await installTemplate(new FsVault(vault), TEMPLATE, data.settings.installFolder, data.install, saveRecord);
-	const c = result.counts;
-	if (args.flags.has("json")) {
-		out(JSON.stringify({ created: c.created, updated: c.updated, keptEdited: c.keptEdited, keptDeleted: c.keptDeleted, skippedClash: c.skippedClash, offered: result.plan.actions.filter((a) => a.offer).map((a) => a.target) }));
-	} else {
-		for (const w of warnings) out(`warning: ${w}`);
-		out(`${summarizeCounts(c)} (${TEMPLATE.files.length} shipped files in "${data.settings.installFolder}")`);
-		for (const a of result.plan.actions) {
-			if (a.kind === "keep-edited") out(`  kept your edit: ${a.target}${a.offer ? " (a new version is available: compare it in Obsidian with \"Install or update notes\")" : ""}`);
-			if (a.kind === "skip-clash") out(`  skipped, a file of yours is there: ${a.target}`);
-		}
-	}
-	return 0;
+	const template = templateDir ? await templateFromFolder(templateDir) : loadTemplate();
+	return runInstallCli({ vault, template, args, out });
 }
 
 export interface DoctorInput {
@@ -189,7 +151,7 @@ export async function doctorStandard(folder: string, allPaths: readonly string[]
 	} catch {
 		raw = null;
 	}
-	const { data } = migrateData(raw);
+	const { data } = migrateData(raw, { configDir });
 	const installed = Object.keys(data.install.files);
 	if (data.install.folder && installed.length > 0) {
 		return { standard: new Set(installed.map((p) => joinPath(data.install.folder, p))), source: "the install record" };

@@ -37,9 +37,9 @@ function dateOption(name: string, value: string | undefined): string | undefined
 async function vaultSettings(vault: string, configDir: string): Promise<Settings> {
 	try {
 		const text = await fs.readFile(join(vault, configDir, "plugins", "ml-system-design-vault", "data.json"), "utf8");
-		return migrateData(JSON.parse(text)).data.settings;
+		return migrateData(JSON.parse(text), { configDir }).data.settings;
 	} catch {
-		return migrateData(null).data.settings;
+		return migrateData(null, { configDir }).data.settings;
 	}
 }
 

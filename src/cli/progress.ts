@@ -4,6 +4,7 @@
  */
 import { promises as fs } from "fs";
 import { localDate } from "../core/dates";
+import { validDate } from "../core/settings";
 import { progressMarkdown, progressSummary } from "../core/progress";
 import { loadTemplate } from "../generated/vaultTemplate";
 import { parseArgs, UsageError } from "./args";
@@ -20,7 +21,7 @@ async function folderArg(path: string | undefined): Promise<string> {
 
 function todayArg(value: string | undefined): string {
 	if (value === undefined) return localDate();
-	if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(`${value}T00:00:00Z`))) throw new UsageError("--today must be a date such as 2026-01-31.");
+	if (validDate(value) !== value) throw new UsageError(`--today must be a real date such as 2026-01-31; "${value}" is not one.`);
 	return value;
 }
 

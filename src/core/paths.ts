@@ -26,6 +26,8 @@ export function noteName(path: string): string {
 	return basename(path).replace(/\.md$/i, "");
 }
 
+/** Windows device names, also with an extension ("CON.md") or a superscript digit ("COM¹"). */
+const RESERVED = /^(con|prn|aux|nul|com[\d¹²³]|lpt[\d¹²³]|conin\$|conout\$)(\.|$)/i;
 const INVALID_NAME_CHARS = /[\\/:*?"<>|#^[\]]/;
 export const MAX_NAME_LENGTH = 100;
 
@@ -36,7 +38,7 @@ export function fileNameProblem(name: string): string | null {
 	if (bad) return `the name contains "${bad[0]}", which is not allowed on every system or breaks links`;
 	if ([...name].length > MAX_NAME_LENGTH) return `the name is longer than ${MAX_NAME_LENGTH} characters`;
 	if (/[. ]$/.test(name)) return "the name ends with a dot or a space, which Windows drops";
-	if (/^(con|prn|aux|nul|com\d|lpt\d)(\.|$)/i.test(name)) return "the name is reserved on Windows";
+	if (RESERVED.test(name)) return "the name is reserved on Windows";
 	// eslint-disable-next-line no-control-regex -- control characters are exactly what this rejects
 	if (/[\u0000-\u001f]/.test(name)) return "the name contains a control character";
 	return null;
@@ -51,7 +53,7 @@ export function sanitizeNoteName(title: string, fallback = "Untitled"): string {
 		.replace(/\s+/g, " ")
 		.trim();
 	name = [...name].slice(0, MAX_NAME_LENGTH).join("").replace(/[. ]+$/g, "").trim();
-	if (/^(con|prn|aux|nul|com\d|lpt\d)$/i.test(name)) name = `${name} note`;
+	if (RESERVED.test(name)) name = [...name.replace(/^[^.]*/, (stem) => `${stem} note`)].slice(0, MAX_NAME_LENGTH).join("").replace(/[. ]+$/g, "");
 	return name === "" ? fallback : name;
 }
 
@@ -64,22 +66,64 @@ export function uniqueNotePath(folder: string, name: string, taken: (path: strin
 	}
 }
 
+/** Why a path must be refused before anything is normalised away: absolute, control characters, `..`. */
+function rawPathProblem(raw: string): string | null {
+	// eslint-disable-next-line no-control-regex -- NUL and control characters are exactly what this rejects
+	if (/[\u0000-\u001f]/.test(raw)) return "contains a control character";
+	if (/^([a-z]:|[\\/]|~)/i.test(raw)) return "is an absolute path";
+	if (raw.split(/[\\/]/).some((s) => s.trim() === ".." || s === ".")) return "points outside the vault";
+	return null;
+}
+
 /**
- * Checks a folder setting. Returns the normalised folder, or an error message
- * when it would escape the vault or land in the config folder.
+ * The one path policy for everything the plugin and `mlsd` write or read by
+ * name (folder settings, shipped note paths, the config folder): a path
+ * relative to the vault, inside it, outside the config folder and hidden
+ * folders, with every segment a name valid on Windows, macOS, Linux, iOS and
+ * Android (no reserved names such as CON or NUL, no trailing dot or space).
+ * Returns the normalised path, or an error that names the offending value.
  */
-export function validateFolderSetting(raw: string, configDir: string): { folder: string } | { error: string } {
-	const trimmed = raw.trim();
-	if (trimmed === "") return { error: "The folder name is empty. Enter a folder inside the vault, such as \"ML System Design\"." };
-	if (/^([a-z]:|\/|\\|~)/i.test(trimmed)) return { error: `"${trimmed}" is an absolute path. Enter a folder relative to the vault.` };
-	const folder = normalizeVaultPath(trimmed);
-	const segments = folder.split("/");
-	if (segments.some((s) => s === ".." || s === ".")) return { error: `"${trimmed}" points outside the vault. Use a folder inside it.` };
+export function checkVaultPath(raw: unknown, configDir: string, label = "The path"): { path: string } | { error: string } {
+	if (typeof raw !== "string") return { error: `${label} must be text, not ${raw === null ? "null" : Array.isArray(raw) ? "a list" : typeof raw}.` };
+	const shown = JSON.stringify(raw.length > 80 ? `${raw.slice(0, 80)}…` : raw);
+	if (raw.trim() === "") return { error: `${label} is empty. Enter a folder inside the vault, such as "ML System Design".` };
+	const raw1 = rawPathProblem(raw);
+	if (raw1 === "is an absolute path") return { error: `${label} ${shown} is an absolute path. Enter a folder relative to the vault.` };
+	if (raw1 === "points outside the vault") return { error: `${label} ${shown} points outside the vault. Use a folder inside it.` };
+	if (raw1) return { error: `${label} ${shown} ${raw1}.` };
+	const path = normalizeVaultPath(raw);
+	if (path === "/") return { error: `${label} ${shown} is the vault's root. Enter a folder inside the vault.` };
+	const segments = path.split("/");
 	const config = normalizeVaultPath(configDir);
-	if (segments[0] === config || segments[0]?.startsWith(".")) return { error: `"${trimmed}" is inside a hidden or configuration folder, which Obsidian does not show. Choose a visible folder.` };
+	if (segments[0] === config || segments.some((s) => s.startsWith("."))) {
+		return { error: `${label} ${shown} is inside a hidden or configuration folder, which Obsidian does not show. Choose a visible folder.` };
+	}
 	for (const s of segments) {
 		const problem = fileNameProblem(s);
-		if (problem) return { error: `Folder "${s}": ${problem}.` };
+		if (problem) return { error: `${label} ${shown}: in "${s}", ${problem}.` };
 	}
-	return { folder };
+	return { path };
+}
+
+/**
+ * Checks a folder setting (typed in the settings tab, read from data.json,
+ * or given to `mlsd`). Returns the normalised folder, or an error message
+ * when it would escape the vault or land in the config folder.
+ */
+export function validateFolderSetting(raw: unknown, configDir: string, label = "The folder"): { folder: string } | { error: string } {
+	const r = checkVaultPath(typeof raw === "string" ? raw.trim() : raw, configDir, label);
+	return "error" in r ? r : { folder: r.path };
+}
+
+/** Checks the name of the vault's config folder (`--config-dir`): one visible-to-the-OS segment inside the vault. */
+export function validateConfigDir(raw: unknown): { dir: string } | { error: string } {
+	if (typeof raw !== "string" || raw === "") return { error: "The config folder must be the name of a folder directly inside the vault." };
+	const shown = JSON.stringify(raw);
+	const p = rawPathProblem(raw);
+	if (p) return { error: `The config folder ${shown} ${p}. It must be one folder directly inside the vault.` };
+	if (/[\\/]/.test(raw.replace(/[\\/]+$/, ""))) return { error: `The config folder ${shown} must be one folder directly inside the vault.` };
+	const name = raw.replace(/[\\/]+$/, "");
+	const problem = fileNameProblem(name);
+	if (problem) return { error: `The config folder ${shown}: ${problem}.` };
+	return { dir: name };
 }

@@ -5,6 +5,7 @@
  */
 import { EMPTY_RECORD, type InstallRecord } from "./install";
 import { DEFAULT_FILTERS, type PromptFilters } from "./prompt";
+import { checkVaultPath, validateFolderSetting } from "./paths";
 import { difficultyOf, domainOf } from "./schema";
 
 export interface Settings {
@@ -92,7 +93,8 @@ function readPlanSettings(raw: Record<string, unknown>, settings: Settings, warn
 	for (const k of BOOLEAN_KEYS) if (typeof raw[k] === "boolean") settings[k] = raw[k];
 }
 
-const FOLDER_KEYS = ["installFolder", "practiceFolder", "personalFolder"] as const;
+export const FOLDER_KEYS = ["installFolder", "practiceFolder", "personalFolder"] as const;
+export type FolderKey = (typeof FOLDER_KEYS)[number];
 
 function readFilters(raw: unknown, warnings: string[]): PromptFilters {
 	const f: PromptFilters = { ...DEFAULT_FILTERS };
@@ -122,6 +124,8 @@ export interface PluginData {
 	tagOfferDone: boolean;
 	/** A running mock interview, so it survives closing the note or reloading; owned by src/core/mockTimer.ts. */
 	timer: unknown;
+	/** The template version the "notes changed" offer was last shown for, so it is shown once per version. */
+	updateOffered?: string;
 }
 
 export interface LoadedData {
@@ -130,17 +134,50 @@ export interface LoadedData {
 	warnings: string[];
 	/** The file comes from a newer version: use defaults but never write over it. */
 	readOnly?: boolean;
+	/**
+	 * The install record was there but could not be used (unreadable file, torn
+	 * JSON, a list instead of an object, a damaged record). Install must then
+	 * rebuild from the notes' content and never treat the vault as fresh.
+	 */
+	recordLost?: boolean;
+	/** Folder settings refused by the path policy, with the value found (the default is used instead). */
+	rejected?: Partial<Record<FolderKey, string>>;
+}
+
+/** Options for reading the data file: the vault's config folder (for the path policy) and whether the file was unreadable. */
+export interface MigrateOptions {
+	/** The vault's config folder (Vault#configDir; for mlsd, --config-dir). */
+	configDir: string;
+	/** data.json existed but its text was not valid JSON (torn, empty, binary). */
+	unreadable?: boolean;
+}
+
+/**
+ * Parses the text of data.json. A UTF-8 byte-order mark (added by some
+ * editors) is ignored; anything that is not JSON is reported, never thrown.
+ */
+export function parseDataText(text: string): { raw: unknown } | { error: string } {
+	const body = text.replace(/^\uFEFF/, "");
+	if (body.trim() === "") return { error: "the file is empty" };
+	try {
+		return { raw: JSON.parse(body) as unknown };
+	} catch (e) {
+		return { error: e instanceof Error ? e.message : String(e) };
+	}
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 
-function readSettings(raw: unknown, warnings: string[]): Settings {
+function readSettings(raw: unknown, warnings: string[], configDir: string, rejected: Partial<Record<FolderKey, string>>): Settings {
 	const settings: Settings = { ...DEFAULT_SETTINGS, promptFilters: { ...DEFAULT_FILTERS }, targetDomains: [], anchors: [] };
 	if (raw === undefined) return settings;
 	if (!isObject(raw)) {
 		warnings.push("Settings were not readable and were reset to defaults.");
 		return settings;
 	}
+	// Keys written by a newer version of the plugin ride along untouched, so saving never drops them.
+	const known = new Set<string>([...Object.keys(DEFAULT_SETTINGS), "schema", "install", "welcomeDone", "timer", "updateOffered"]);
+	for (const [k, v] of Object.entries(raw)) if (!known.has(k) && k !== "__proto__") (settings as unknown as Record<string, unknown>)[k] = v;
 	settings.promptFilters = readFilters(raw.promptFilters, warnings);
 	readPlanSettings(raw, settings, warnings);
 	for (const [key, [lo, hi]] of Object.entries(NUMBER_RANGES) as [keyof typeof NUMBER_RANGES, [number, number]][]) {
@@ -152,24 +189,44 @@ function readSettings(raw: unknown, warnings: string[]): Settings {
 	for (const key of FOLDER_KEYS) {
 		const v = raw[key];
 		if (v === undefined) continue;
-		if (typeof v === "string" && v.trim() !== "") settings[key] = v.trim();
-		else warnings.push(`Setting "${key}" had an invalid value and was reset to "${DEFAULT_SETTINGS[key]}".`);
+		const checked = validateFolderSetting(v, configDir, `Setting "${key}"`);
+		if ("folder" in checked) settings[key] = checked.folder;
+		else {
+			rejected[key] = typeof v === "string" ? v : JSON.stringify(v) ?? "undefined";
+			warnings.push(`${checked.error} It was reset to "${DEFAULT_SETTINGS[key]}".`);
+		}
 	}
 	return settings;
 }
 
-function readRecord(raw: unknown, warnings: string[]): InstallRecord {
+const LOST_RECORD = "The record of installed notes was not readable. The next install rebuilds it from the notes' content, keeps every note it cannot recognise as yours, and asks before recreating missing notes.";
+
+function readRecord(raw: unknown, warnings: string[], configDir: string, lost: { value: boolean }): InstallRecord {
 	if (raw === undefined) return { ...EMPTY_RECORD, files: {}, declined: {} };
-	if (!isObject(raw) || typeof raw.folder !== "string" || !isObject(raw.files)) {
-		warnings.push("The record of installed notes was not readable; the next install treats existing notes as yours and does not overwrite them.");
+	const folderOk = isObject(raw) && typeof raw.folder === "string" && (raw.folder === "" || "folder" in validateFolderSetting(raw.folder, configDir));
+	if (!isObject(raw) || !folderOk || !isObject(raw.files)) {
+		warnings.push(LOST_RECORD);
+		lost.value = true;
 		return { ...EMPTY_RECORD, files: {}, declined: {} };
 	}
+	let dropped = 0;
 	const strings = (o: unknown): Record<string, string> => {
 		const out: Record<string, string> = {};
-		if (isObject(o)) for (const [k, v] of Object.entries(o)) if (typeof v === "string") out[k] = v;
+		if (isObject(o)) {
+			for (const [k, v] of Object.entries(o)) {
+				if (typeof v === "string" && /^[0-9a-z]{1,64}$/i.test(v) && "path" in checkVaultPath(k, configDir)) out[k] = v;
+				else dropped++;
+			}
+		}
 		return out;
 	};
-	return { folder: raw.folder, templateVersion: typeof raw.templateVersion === "string" ? raw.templateVersion : "", files: strings(raw.files), declined: strings(raw.declined) };
+	const record: InstallRecord = { folder: raw.folder as string, templateVersion: typeof raw.templateVersion === "string" ? raw.templateVersion : "", files: strings(raw.files), declined: strings(raw.declined) };
+	if (typeof raw.inProgress === "string") record.inProgress = raw.inProgress;
+	if (dropped > 0) {
+		warnings.push(`${dropped} entr${dropped === 1 ? "y" : "ies"} of the record of installed notes could not be read and ${dropped === 1 ? "was" : "were"} left out.`);
+		lost.value = true;
+	}
+	return record;
 }
 
 /**
@@ -177,33 +234,47 @@ function readRecord(raw: unknown, warnings: string[]): InstallRecord {
  * (settings stored at the top level) are migrated; anything unreadable falls
  * back to defaults with a warning. Never throws.
  */
-export function migrateData(raw: unknown): LoadedData {
+export function migrateData(raw: unknown, options: MigrateOptions): LoadedData {
+	const configDir = options.configDir;
 	const warnings: string[] = [];
-	if (raw === null || raw === undefined) return { data: defaultData(), warnings };
+	const rejected: Partial<Record<FolderKey, string>> = {};
+	const lost = { value: options.unreadable === true };
+	if (options.unreadable) warnings.push(LOST_RECORD);
+	if (raw === null || raw === undefined) return { data: defaultData(), warnings, ...(lost.value ? { recordLost: true } : {}) };
 	if (!isObject(raw)) {
-		warnings.push("The plugin's data file was not readable; defaults are in use.");
-		return { data: defaultData(), warnings };
+		warnings.push(`The plugin's data file holds ${Array.isArray(raw) ? "a list" : `a ${typeof raw}`} instead of settings; defaults are in use.`);
+		if (!options.unreadable) warnings.push(LOST_RECORD);
+		return { data: defaultData(), warnings, recordLost: true };
 	}
 	if (raw.schema === undefined) {
 		// Shape 0: settings at the top level, no install record.
-		const settings = readSettings(raw, warnings);
-		return { data: { ...defaultData(), settings, install: readRecord(raw.install, warnings) }, warnings };
+		const settings = readSettings(raw, warnings, configDir, rejected);
+		const install = readRecord(raw.install, warnings, configDir, lost);
+		return finish({ ...defaultData(), settings, install }, warnings, rejected, lost.value);
 	}
 	if (typeof raw.schema !== "number" || raw.schema > DATA_SCHEMA) {
 		warnings.push("The plugin's data file comes from a newer version of the plugin. It is left untouched, and nothing is installed or saved until you update the plugin.");
 		return { data: defaultData(), warnings, readOnly: true };
 	}
-	return {
-		data: {
-			schema: DATA_SCHEMA,
-			settings: readSettings(raw.settings, warnings),
-			install: readRecord(raw.install, warnings),
-			welcomeDone: raw.welcomeDone === true,
-			tagOfferDone: raw.tagOfferDone === true,
-			timer: raw.timer ?? null,
-		},
-		warnings,
+	const data: PluginData = {
+		schema: DATA_SCHEMA,
+		settings: readSettings(raw.settings, warnings, configDir, rejected),
+		install: readRecord(raw.install, warnings, configDir, lost),
+		welcomeDone: raw.welcomeDone === true,
+		tagOfferDone: raw.tagOfferDone === true,
+		timer: raw.timer ?? null,
+		...(typeof raw.updateOffered === "string" ? { updateOffered: raw.updateOffered } : {}),
 	};
+	// Top-level keys from a newer version are kept as they are.
+	for (const [k, v] of Object.entries(raw)) if (!(k in data) && k !== "__proto__") (data as unknown as Record<string, unknown>)[k] = v;
+	return finish(data, warnings, rejected, lost.value);
+}
+
+function finish(data: PluginData, warnings: string[], rejected: Partial<Record<FolderKey, string>>, lost: boolean): LoadedData {
+	const out: LoadedData = { data, warnings };
+	if (Object.keys(rejected).length > 0) out.rejected = rejected;
+	if (lost) out.recordLost = true;
+	return out;
 }
 
 /** The interview plan the schedule and "Today's plan" use. */

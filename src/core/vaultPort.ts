@@ -14,4 +14,12 @@ export interface VaultPort {
 	modify(path: string, content: string): Promise<void>;
 	/** Creates the folder and its parents when missing. */
 	ensureFolder(path: string): Promise<void>;
+	/** What is at a path: a file (with its size in bytes), a folder, something else (link, pipe, device), or null. */
+	stat(path: string): Promise<{ type: "file" | "folder" | "other"; size: number } | null>;
+	/**
+	 * Replaces a file's content only if it still hashes (contentHash) to
+	 * `expectedHash`: a compare-and-swap, so a save between reading and
+	 * writing is never lost. Resolves false when the file changed.
+	 */
+	replace(path: string, expectedHash: string, content: string): Promise<boolean>;
 }

@@ -2,6 +2,7 @@
 import { Modal, Notice, Setting } from "obsidian";
 import type { PluginHost } from "./host";
 import { runInstall } from "./install";
+import { offerUpdate } from "./UpdateOfferModal";
 
 export class WelcomeModal extends Modal {
 	private answered = false;
@@ -45,8 +46,12 @@ export class WelcomeModal extends Modal {
 	}
 }
 
-/** Opens the welcome offer on the first start, when nothing has been installed. */
+/** Opens the welcome offer on the first start, when nothing has been installed; after a plugin update, the update offer. */
 export function offerWelcome(host: PluginHost): void {
-	if (host.data.welcomeDone || Object.keys(host.data.install.files).length > 0) return;
+	if (Object.keys(host.data.install.files).length > 0) {
+		offerUpdate(host);
+		return;
+	}
+	if (host.data.welcomeDone) return;
 	new WelcomeModal(host).open();
 }

@@ -10,5 +10,7 @@ export interface PluginHost {
 	data: PluginData;
 	/** True when the data file comes from a newer version: installs are refused and nothing is saved. */
 	readonly readOnly?: boolean;
+	/** Set when the install record could not be read at load: the next install rebuilds it and asks before recreating notes. */
+	recordLost?: boolean;
 	save(): Promise<void>;
 }

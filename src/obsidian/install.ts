@@ -1,11 +1,12 @@
 /** "Install or update notes": the shared core installer, applied through the Vault API. */
 import { Modal, Notice, Setting, type App } from "obsidian";
-import { installTemplate, InstallWriteError, summarizeCounts, type InstallResult } from "../core/install";
+import { installTemplate, RecordWriteError, summarizeCounts, type InstallResult } from "../core/install";
 import { dirname, joinPath, validateFolderSetting } from "../core/paths";
 import type { PluginHost } from "./host";
 import { InstallReportModal } from "./InstallReportModal";
 import { ensureFolder } from "./notes";
 import { ObsidianVault } from "./ObsidianVault";
+import { clearJournal, loadBases, recoverJournal, rotateBackup, saveBases, writeJournal } from "./pluginFiles";
 
 /** Hosts with an install under way (per plugin instance, so nothing outlives an unload). */
 const running = new WeakSet<PluginHost>();
@@ -57,7 +58,13 @@ async function moveInstalledNotes(host: PluginHost, from: string, to: string): P
 	return moved;
 }
 
-export async function runInstall(host: PluginHost, options: { showReport: boolean } = { showReport: true }): Promise<InstallResult | null> {
+export interface RunOptions {
+	showReport: boolean;
+	/** The user agreed to recreate shipped notes that are missing after the record was lost. */
+	recreateMissing?: boolean;
+}
+
+export async function runInstall(host: PluginHost, options: RunOptions = { showReport: true }): Promise<InstallResult | null> {
 	if (running.has(host)) {
 		new Notice("An install is already running. Wait for it to finish.");
 		return null;
@@ -66,7 +73,7 @@ export async function runInstall(host: PluginHost, options: { showReport: boolea
 		new Notice("Notes were not installed: the plugin's data file comes from a newer version. Update the plugin first.");
 		return null;
 	}
-	const checked = validateFolderSetting(host.data.settings.installFolder, host.app.vault.configDir);
+	const checked = validateFolderSetting(host.data.settings.installFolder, host.app.vault.configDir, "The notes folder");
 	if ("error" in checked) {
 		new Notice(`Notes were not installed. ${checked.error}`);
 		return null;
@@ -82,18 +89,48 @@ export async function runInstall(host: PluginHost, options: { showReport: boolea
 			}
 			if (choice === "move") new Notice(`Moved ${await moveInstalledNotes(host, previous, checked.folder)} notes to "${checked.folder}".`);
 		}
-		const result = await installTemplate(new ObsidianVault(host.app.vault), host.template, checked.folder, host.data.install, async (record) => {
-			host.data.install = record;
-			await host.save();
-		});
-		const offers = result.plan.actions.filter((a) => a.offer).length;
-		new Notice(`ML system design notes: ${summarizeCounts(result.counts)}${offers ? ` ${offers === 1 ? "1 note you edited has a new version" : `${offers} notes you edited have new versions`} to compare.` : ""}`);
+		const completed = await recoverJournal(host);
+		const { bases, warning } = await loadBases(host.plugin);
+		let probed = false;
+		const result = await installTemplate(new ObsidianVault(host.app.vault), host.template, checked.folder, host.data.install, {
+			saveRecord: async (record) => {
+				if (!probed) {
+					probed = true;
+					await rotateBackup(host.plugin);
+				}
+				const before = host.data.install;
+				host.data.install = record;
+				try {
+					await host.save();
+				} catch (e) {
+					host.data.install = before;
+					throw e;
+				}
+			},
+			saveBases: (b) => saveBases(host.plugin, b),
+			beforeMerges: (entries) => writeJournal(host.plugin, entries),
+			afterMerges: (unfinished) => (unfinished.length > 0 ? writeJournal(host.plugin, unfinished) : clearJournal(host.plugin)),
+		}, { bases, recordLost: host.recordLost === true, recreateMissing: options.recreateMissing === true });
+		if (!result.saveError) {
+			host.recordLost = false;
+			await rotateBackup(host.plugin, true).catch(() => undefined);
+		}
 		const c = result.counts;
-		if (options.showReport && (c.keptEdited || c.skippedClash || c.keptDeleted || c.updated)) new InstallReportModal(host, result).open();
+		c.completed += completed.length;
+		const offers = result.actions.filter((a) => a.offer).length;
+		const notes: string[] = [];
+		if (offers) notes.push(`Compare ${offers === 1 ? "it" : "them"} with the new version in the report.`);
+		if (c.missing) notes.push("The report offers to recreate them.");
+		if (result.plan.rebuilt) notes.push("The record of installed notes was rebuilt from the notes' content.");
+		if (result.saveError) notes.push(`The record could not be saved (${result.saveError}); the next run recognises the notes by their content.`);
+		if (warning) notes.push(warning);
+		new Notice(`ML system design notes: ${summarizeCounts(c)}${notes.length ? ` ${notes.join(" ")}` : ""}`);
+		const reportable = c.updated + c.merged + c.completed + c.conflicts + c.keptEdited + c.keptDeleted + c.missing + c.skippedClash + c.failed;
+		if (options.showReport && (reportable > 0 || result.plan.rebuilt)) new InstallReportModal(host, result).open();
 		return result;
 	} catch (e) {
-		const what = e instanceof InstallWriteError ? e.message : e instanceof Error ? e.message : String(e);
-		new Notice(`Install stopped: ${what}. Nothing was lost; run the command again to finish.`);
+		const what = e instanceof Error ? e.message : String(e);
+		new Notice(e instanceof RecordWriteError ? what : `Install stopped: ${what}`);
 		return null;
 	} finally {
 		running.delete(host);

@@ -4,45 +4,76 @@
  */
 import { FuzzySuggestModal, Modal, Notice, Setting, TFile, type App } from "obsidian";
 import { contentHash } from "../core/hash";
-import { markAsCopy } from "../core/install";
+import { markAsCopy, type InstallAction } from "../core/install";
+import { baseTokens } from "../core/merge";
 import { installedFolder } from "../core/settings";
 import { dirname, joinPath, noteName } from "../core/paths";
 import type { TemplateFile } from "../core/types";
 import { CompareModal } from "./CompareModal";
 import type { PluginHost } from "./host";
 import { ensureFolder } from "./notes";
+import { ObsidianVault } from "./ObsidianVault";
+import { clearJournal, loadBases, saveBases, writeJournal } from "./pluginFiles";
 
 /** Saves the user's version next to the note as "<name> (my version).md" (numbered if taken). */
-async function keepCopy(app: App, file: TFile): Promise<string> {
+async function keepCopy(app: App, file: TFile, text: string): Promise<string> {
 	const folder = dirname(file.path);
 	let path = "";
 	for (let i = 1; ; i++) {
 		path = joinPath(folder, `${file.basename} (my version${i === 1 ? "" : ` ${i}`}).${file.extension}`);
 		if (!app.vault.getAbstractFileByPath(path)) break;
 	}
-	const text = await app.vault.read(file);
 	// Only notes have properties; a saved copy of a .base or .canvas file stays byte for byte.
 	await app.vault.create(path, file.extension === "md" ? markAsCopy(text, file.basename) : text);
 	return path;
 }
 
-/** Replaces a note with the shipped version, keeping the user's text as a copy when it differs. */
+/** Records that a note now builds on this shipped version: the record entry, and its merge base. */
+async function recordTaken(host: PluginHost, shipped: TemplateFile): Promise<void> {
+	host.data.install.files[shipped.path] = shipped.hash;
+	if (host.data.install.declined) delete host.data.install.declined[shipped.path];
+	await host.save();
+	const { bases } = await loadBases(host.plugin);
+	bases.notes[shipped.path] = { [shipped.hash]: bases.notes[shipped.path]?.[shipped.hash] ?? baseTokens(shipped.content) };
+	await saveBases(host.plugin, bases);
+}
+
+/**
+ * Replaces a note with the shipped version, keeping the user's text as a
+ * copy when it differs. The write is a compare-and-swap against the text the
+ * copy was made from, so a save in between is never lost.
+ */
 export async function takeShipped(host: PluginHost, shipped: TemplateFile): Promise<string | null> {
 	const { app } = host;
 	const target = joinPath(installedFolder(host.data), shipped.path);
 	const file = app.vault.getFileByPath(target);
 	let copy: string | null = null;
 	if (file) {
-		if (contentHash(await app.vault.read(file)) !== shipped.hash) copy = await keepCopy(app, file);
-		await app.vault.modify(file, shipped.content);
+		const text = await app.vault.read(file);
+		if (contentHash(text) !== shipped.hash) copy = await keepCopy(app, file, text);
+		if (!(await new ObsidianVault(app.vault).replace(target, contentHash(text), shipped.content))) {
+			throw new Error(`"${noteName(target)}" changed while it was being replaced; nothing was overwritten. Try again.`);
+		}
 	} else {
 		await ensureFolder(app, dirname(target));
 		await app.vault.create(target, shipped.content);
 	}
-	host.data.install.files[shipped.path] = shipped.hash;
-	if (host.data.install.declined) delete host.data.install.declined[shipped.path];
-	await host.save();
+	await recordTaken(host, shipped);
 	return copy;
+}
+
+/**
+ * Applies every change of the new version that does not overlap the user's
+ * edits, keeping the user's text where they do (the merge's partial result).
+ * Only if the note still holds what the merge was computed from.
+ */
+export async function takeNonConflicting(host: PluginHost, action: InstallAction): Promise<void> {
+	if (action.partial === undefined || action.expect === undefined) throw new Error("No merge is available for this note.");
+	await writeJournal(host.plugin, [{ target: action.target, before: "", after: action.partial }]);
+	const ok = await new ObsidianVault(host.app.vault).replace(action.target, action.expect, action.partial);
+	await clearJournal(host.plugin);
+	if (!ok) throw new Error(`"${noteName(action.target)}" changed since the update was planned; run "Install or update notes" again.`);
+	await recordTaken(host, action.file);
 }
 
 export async function declineShipped(host: PluginHost, shipped: TemplateFile): Promise<void> {
@@ -50,12 +81,14 @@ export async function declineShipped(host: PluginHost, shipped: TemplateFile): P
 	await host.save();
 }
 
-/** Opens the side-by-side view for one offered update; `after` gets the choice, or null when the view was closed without one. */
-export async function compareOffer(host: PluginHost, shipped: TemplateFile, after?: (choice: "mine" | "new" | null) => void): Promise<void> {
-	const target = joinPath(installedFolder(host.data), shipped.path);
-	const file = host.app.vault.getFileByPath(target);
+export type CompareChoice = "mine" | "new" | "partial";
+
+/** Opens the line diff for one offered update; `after` gets the choice, or null when the view was closed without one. */
+export async function compareOffer(host: PluginHost, action: InstallAction, after?: (choice: CompareChoice | null) => void): Promise<void> {
+	const shipped = action.file;
+	const file = host.app.vault.getFileByPath(action.target);
 	const mine = file ? await host.app.vault.read(file) : "";
-	new CompareModal(host.app, noteName(shipped.path), mine, shipped.content, (choice) => {
+	new CompareModal(host.app, noteName(shipped.path), mine, shipped.content, action.conflicts ?? [], action.partial !== undefined, (choice) => {
 		if (choice === null) {
 			after?.(null);
 			return;
@@ -65,6 +98,9 @@ export async function compareOffer(host: PluginHost, shipped: TemplateFile, afte
 				if (choice === "new") {
 					const copy = await takeShipped(host, shipped);
 					new Notice(`Updated "${noteName(shipped.path)}".${copy ? ` Your version is kept in "${copy}".` : ""}`);
+				} else if (choice === "partial") {
+					await takeNonConflicting(host, action);
+					new Notice(`Applied the changes of "${noteName(shipped.path)}" that do not overlap yours; your text is kept where they do.`);
 				} else {
 					await declineShipped(host, shipped);
 					new Notice(`Kept your "${noteName(shipped.path)}". This version will not be offered again.`);
@@ -147,13 +183,13 @@ class ConfirmModal extends Modal {
 /** Moves shipped notes the user never changed to the trash; edited notes stay. */
 export function removeUntouched(host: PluginHost): void {
 	void (async () => {
-		const untouched: TFile[] = [];
+		const untouched: { file: TFile; hash: string }[] = [];
 		let edited = 0;
 		for (const file of host.template.files) {
 			const f = host.app.vault.getFileByPath(joinPath(installedFolder(host.data), file.path));
 			if (!f) continue;
 			const hash = contentHash(await host.app.vault.read(f));
-			if (hash === host.data.install.files[file.path] || hash === file.hash) untouched.push(f);
+			if (hash === host.data.install.files[file.path] || hash === file.hash) untouched.push({ file: f, hash });
 			else edited++;
 		}
 		if (untouched.length === 0) {
@@ -166,8 +202,17 @@ export function removeUntouched(host: PluginHost): void {
 			`Move ${untouched.length} shipped notes you have not changed to the trash? ${edited} note${edited === 1 ? "" : "s"} you edited will stay.`,
 			"Move to trash",
 			() => void (async () => {
-				for (const f of untouched) await host.app.fileManager.trashFile(f);
-				new Notice(`Moved ${untouched.length} untouched notes to the trash; kept ${edited} you edited.`);
+				// A note edited while the question was open is no longer untouched: it stays.
+				let moved = 0;
+				for (const { file, hash } of untouched) {
+					if (file.parent === null || contentHash(await host.app.vault.read(file)) !== hash) {
+						edited++;
+						continue;
+					}
+					await host.app.fileManager.trashFile(file);
+					moved++;
+				}
+				new Notice(`Moved ${moved} untouched notes to the trash; kept ${edited} you edited.`);
 			})(),
 		).open();
 	})();

@@ -184,7 +184,7 @@ await test("install report lists a kept edit (light and dark)", async () => {
 	await page.evaluate(async () => {
 		const path = "Framework/Step 1 - Clarifying requirements.md";
 		const t = window.plugin.template;
-		const files = t.files.map((f) => (f.path === path ? { ...f, content: f.content + "\nNew paragraph.\n", hash: "changed" } : f));
+		const files = t.files.map((f) => (f.path === path ? { ...f, content: f.content.replace(/^(## .*)$/m, "$1 (revised)") + "\nNew paragraph.\n", hash: "changed" } : f));
 		Object.defineProperty(window.plugin, "template", { value: { version: "v2", files }, configurable: true });
 		window.app.commands.executeCommandById("ml-system-design-vault:install-notes");
 		await window.settle();
@@ -196,6 +196,47 @@ await test("install report lists a kept edit (light and dark)", async () => {
 	await page.waitForSelector(".mlsd-compare");
 	await shoot(page, "compare-versions");
 	expect(text.includes("Step 1 - Clarifying requirements.md"), "report names the file");
+	await page.close();
+});
+
+await test("merge report and line diff view after an update (light and dark, desktop and phone)", async () => {
+	const { page, errors } = await newPage();
+	await installAll(page);
+	const STEP1 = "ML System Design/Framework/Step 1 - Clarifying requirements.md";
+	const STEP3 = "ML System Design/Framework/Step 3 - Data preparation.md";
+	await page.evaluate(async ({ STEP1, STEP3 }) => {
+		const v = window.app.vault;
+		// Step 1: a tick and a My notes section. Step 3: an edit to a line the update also changes.
+		await v.process(v.getFileByPath(STEP1), (s) => s.replace("- [ ] Named the business goal", "- [x] Named the business goal") + "\n## My notes\n\nAsked in my last loop: clarify the buyer first.\n");
+		await v.process(v.getFileByPath(STEP3), (s) => s.replace(/^(## .*)$/m, "$1 (my wording)"));
+		const t = window.plugin.template;
+		const files = t.files.map((f) => {
+			if (f.path.endsWith("Step 1 - Clarifying requirements.md")) return { ...f, content: f.content.replace("Five minutes out of forty-five.", "About five minutes out of forty-five.").replace(/(- \[ \] Named the business goal[^\n]*\n)/, "$1- [ ] Asked which metric the team is judged on\n"), hash: "changed1" };
+			if (f.path.endsWith("Step 3 - Data preparation.md")) return { ...f, content: f.content.replace(/^(## .*)$/m, "$1 (revised)").replace(/\n$/, "\n\nA paragraph added in this version.\n"), hash: "changed3" };
+			return f;
+		});
+		Object.defineProperty(window.plugin, "template", { value: { version: "v3", files }, configurable: true });
+		for (const n of [...document.querySelectorAll(".notice")]) n.remove();
+		window.app.commands.executeCommandById("ml-system-design-vault:install-notes");
+		await window.settle();
+	}, { STEP1, STEP3 });
+	await page.waitForSelector(".mlsd-report .mlsd-report-merge");
+	const report = await page.textContent(".mlsd-report");
+	expect(report.includes("Merged with your changes (1)"), `report: ${report}`);
+	expect(report.includes("Your edit overlaps the new version (1)"), `report: ${report}`);
+	expect(await page.isVisible("button:text('Take all non-overlapping changes (1)')"), "bulk action shown");
+	const merged = await page.evaluate(async (p) => window.app.vault.read(window.app.vault.getFileByPath(p)), STEP1);
+	expect(merged.includes("- [x] Named the business goal") && merged.includes("About five minutes") && merged.includes("Asked which metric") && merged.endsWith("clarify the buyer first.\n"), "tick, My notes and the update all in Step 1");
+	expect(!/<<<<<<<|>>>>>>>/.test(merged), "no conflict markers");
+	await shoot(page, "merge-report");
+	await page.click(".mlsd-report-offers button:text('Compare')");
+	await page.waitForSelector(".mlsd-diff .mlsd-diff-conflict");
+	const rows = await page.$$eval(".mlsd-diff-theirs .mlsd-diff-text", (els) => els.map((e) => e.textContent));
+	expect(rows.includes("A paragraph added in this version."), `added rows: ${rows.join(" | ")}`);
+	await shoot(page, "diff-view");
+	await page.setViewportSize({ width: 390, height: 844 });
+	await page.screenshot({ path: `${OUT}/diff-view-phone-light.png` });
+	expect(errors.length === 0, `page errors: ${errors.join("; ")}`);
 	await page.close();
 });
 
@@ -325,17 +366,18 @@ await test("mock interview: status-bar timer, the two-part self-review, the prog
 	expect(/Progress\.md$/.test(progressPath ?? ""), `progress note: ${progressPath}`);
 	await page.evaluate(() => { for (const n of [...document.querySelectorAll(".mlsd-leaf-frame")]) n.remove(); });
 	await showSource(page, progressPath);
-	const practised = String(fm?.case ?? "").replace(/^\[\[|\]\]$/g, "");
-	expect(practised !== "" && (await page.textContent(".markdown-source-view")).includes(practised), `progress lists the practised case (${practised})`);
+	// The drawn ads case (there are several): named in the practice note's file name.
+	const caseName = /Practice \d{4}-\d{2}-\d{2} (.+)\.md$/.exec(practicePath ?? "")?.[1] ?? "";
+	expect((await page.textContent(".markdown-source-view")).includes(caseName) && caseName !== "", `progress lists the practised case ${caseName}`);
 	await shoot(page, "progress-note");
 	await page.evaluate(() => { for (const n of [...document.querySelectorAll(".markdown-source-view")]) n.remove(); });
 
-	await page.evaluate(async () => {
-		const f = window.app.vault.getFileByPath("ML System Design/Case studies/Ad click-through rate prediction.md");
+	await page.evaluate(async (name) => {
+		const f = window.app.metadataCache.getFirstLinkpathDest(name, "");
 		await window.app.workspace.getLeaf(true).openFile(f);
 		window.app.commands.executeCommandById("ml-system-design-vault:review-flashcards");
 		await window.settle();
-	});
+	}, caseName);
 	await page.waitForSelector(".mlsd-flashcards-modal .mlsd-flashcard");
 	expect((await page.$$(".mlsd-flashcard")).length === 1, "one card at a time");
 	const firstQuestion = await page.textContent(".mlsd-flashcard-question");

@@ -39,7 +39,7 @@ describe("mlsd progress", () => {
 
 	it("explains bad arguments", () => {
 		expect(mlsd("progress").code).toBe(2);
-		expect(mlsd("progress", FIXTURE, "--today", "20/01/2026").stderr).toMatch(/--today must be a date/);
+		expect(mlsd("progress", FIXTURE, "--today", "20/01/2026").stderr).toMatch(/--today must be a real date/);
 		const missing = mlsd("progress", "no-such-folder");
 		expect(missing.code).toBe(1);
 		expect(missing.stderr).toMatch(/"no-such-folder" is not a folder/);

@@ -51,7 +51,7 @@ describe("a personal case study", () => {
 		expect(pool).toEqual({ error: expect.stringMatching(/Not drawn: "New" \(its "prompts" are still the template's placeholders/) });
 	});
 	it("remembers a filter on any domain, and reads old settings case-insensitively", () => {
-		const { data } = migrateData({ schema: 1, settings: { promptFilters: { domain: "Marketplace", difficulty: "Hard" } } });
+		const { data } = migrateData({ schema: 1, settings: { promptFilters: { domain: "Marketplace", difficulty: "Hard" } } }, { configDir: ".obsidian" });
 		expect(data.settings.promptFilters).toMatchObject({ domain: "marketplace", difficulty: "hard" });
 	});
 });

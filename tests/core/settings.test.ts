@@ -1,4 +1,6 @@
-import { DEFAULT_SETTINGS, migrateData } from "../../src/core/settings";
+import { DEFAULT_SETTINGS, migrateData as migrate, parseDataText } from "../../src/core/settings";
+
+const migrateData = (raw: unknown) => migrate(raw, { configDir: ".obsidian" });
 
 describe("migrateData", () => {
 	it("gives defaults for a new install without warnings", () => {
@@ -36,5 +38,40 @@ describe("migrateData", () => {
 		const a = migrateData(null).data;
 		a.settings.installFolder = "Changed";
 		expect(DEFAULT_SETTINGS.installFolder).toBe("ML System Design");
+	});
+});
+
+describe("data file robustness (issue 11)", () => {
+	it("checks every folder setting on load with the path policy, and names the setting", () => {
+		const r = migrateData({ schema: 1, settings: { installFolder: "../outside", practiceFolder: ".obsidian/x", personalFolder: "a/../../b" } });
+		expect(r.data.settings.installFolder).toBe(DEFAULT_SETTINGS.installFolder);
+		expect(r.data.settings.practiceFolder).toBe(DEFAULT_SETTINGS.practiceFolder);
+		expect(r.data.settings.personalFolder).toBe(DEFAULT_SETTINGS.personalFolder);
+		expect(r.rejected).toEqual({ installFolder: "../outside", practiceFolder: ".obsidian/x", personalFolder: "a/../../b" });
+		expect(r.warnings.join("\n")).toMatch(/Setting "practiceFolder" ".obsidian\/x" is inside a hidden or configuration folder/);
+		expect(r.warnings.join("\n")).toMatch(/Setting "personalFolder" "a\/..\/..\/b" points outside the vault/);
+		// A custom config folder is refused too.
+		expect(migrate({ schema: 1, settings: { practiceFolder: "cfg/p" } }, { configDir: "cfg" }).rejected).toEqual({ practiceFolder: "cfg/p" });
+	});
+	it("keeps settings keys and top-level keys it does not know (written by a newer version)", () => {
+		const r = migrateData({ schema: 1, settings: { installFolder: "Prep", futureOption: { a: 1 } }, futureTop: [1, 2] });
+		expect((r.data.settings as unknown as Record<string, unknown>).futureOption).toEqual({ a: 1 });
+		expect((r.data as unknown as Record<string, unknown>).futureTop).toEqual([1, 2]);
+		expect(JSON.parse(JSON.stringify(r.data)).settings.futureOption).toEqual({ a: 1 });
+	});
+	it("marks the record lost for a list, a number, an unreadable file or a damaged record, never fresh", () => {
+		expect(migrateData([1, 2]).recordLost).toBe(true);
+		expect(migrateData(7).recordLost).toBe(true);
+		expect(migrate(null, { configDir: ".obsidian", unreadable: true }).recordLost).toBe(true);
+		expect(migrateData({ schema: 1, install: { folder: "../x", files: {} } }).recordLost).toBe(true);
+		const partial = migrateData({ schema: 1, install: { folder: "F", files: { "A.md": "abc123", "../evil.md": "abc", "B.md": 5 } } });
+		expect(partial.data.install.files).toEqual({ "A.md": "abc123" });
+		expect(partial.recordLost).toBe(true);
+		expect(migrateData(null).recordLost).toBeUndefined();
+	});
+	it("reads data.json text with a byte-order mark, and reports an empty or torn file", () => {
+		expect(parseDataText("\uFEFF{\"schema\":1}")).toEqual({ raw: { schema: 1 } });
+		expect(parseDataText("")).toEqual({ error: "the file is empty" });
+		expect("error" in parseDataText("{\"schema\":1,\"inst")).toBe(true);
 	});
 });

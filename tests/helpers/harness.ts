@@ -41,7 +41,7 @@ export async function seedVault(app: App, files: Record<string, string>): Promis
 export async function loadPlugin<P extends Loadable>(
 	// The plugin is typed against the real Obsidian API; the stand-in provides it at runtime.
 	PluginClass: new (app: never, manifest: never) => P,
-	options: { files?: Record<string, string>; data?: unknown; rawData?: string } = {},
+	options: { files?: Record<string, string>; data?: unknown; rawData?: string; pluginFiles?: Record<string, string> } = {},
 ): Promise<Harness<P>> {
 	Notice.history = [];
 	for (const m of [...Modal.open]) m.close();
@@ -50,6 +50,7 @@ export async function loadPlugin<P extends Loadable>(
 	// By default the welcome offer has been answered, so it does not sit on top of every test.
 	const data = options.data === undefined ? { schema: 1, welcomeDone: true, tagOfferDone: true } : options.data;
 	const dataPath = `${app.vault.configDir}/plugins/${manifest.id}/data.json`;
+	for (const [name, text] of Object.entries(options.pluginFiles ?? {})) await app.vault.adapter.write(`${app.vault.configDir}/plugins/${manifest.id}/${name}`, text);
 	if (options.rawData !== undefined) await app.vault.adapter.write(dataPath, options.rawData);
 	else if (data !== null) await app.vault.adapter.write(dataPath, JSON.stringify(data));
 	const plugin = new PluginClass(app as never, manifest as never);

@@ -50,25 +50,41 @@ describe("Install or update notes (plugin command in the stand-in)", () => {
 	});
 
 	it("refuses a folder outside the vault with a clear notice, writing nothing", async () => {
-		const h = await loadPlugin(MlSystemDesignVault, { data: { schema: 1, settings: { installFolder: "../elsewhere" } } });
+		const h = await loadPlugin(MlSystemDesignVault);
+		h.plugin.data.settings.installFolder = "../elsewhere";
 		h.run("install-notes");
 		await h.settle();
 		expect(h.paths()).toEqual([]);
 		expect(Notice.history.at(-1)).toMatch(/points outside the vault/);
 	});
 
-	it("stops cleanly on a failed write and the next run completes", async () => {
-		const h = await loadPlugin(MlSystemDesignVault);
-		let n = 0;
-		h.app.vault.fault = (op, path) => (op === "create" && ++n === 10 ? new Error(`ENOSPC writing ${path}`) : null);
+	it("checks folder settings loaded from disk and says which one it reset", async () => {
+		const h = await loadPlugin(MlSystemDesignVault, { data: { schema: 1, welcomeDone: true, settings: { installFolder: "..\\..\\x", practiceFolder: "/abs", personalFolder: ".obsidian/mine" } } });
+		expect(Notice.history[0]).toMatch(/installFolder.*points outside the vault/);
+		expect(Notice.history[0]).toMatch(/practiceFolder.*absolute path/);
+		expect(Notice.history[0]).toMatch(/personalFolder.*hidden or configuration folder/);
+		expect(h.plugin.data.settings.installFolder).toBe(FOLDER);
 		h.run("install-notes");
 		await h.settle();
-		expect(Notice.history.at(-1)).toMatch(/Install stopped: Could not write ".+": ENOSPC/);
+		expect(h.paths().every((p) => p.startsWith(`${FOLDER}/`))).toBe(true);
+	});
+
+	it("isolates a failed write: names the note, completes the rest, and the next run finishes it", async () => {
+		const h = await loadPlugin(MlSystemDesignVault);
+		let n = 0;
+		let failedPath = "";
+		h.app.vault.fault = (op, path) => (op === "create" && ++n === 10 ? new Error(`ENOSPC writing ${(failedPath = path)}`) : null);
+		h.run("install-notes");
+		await h.settle();
+		expect(Notice.history.at(-1)).toMatch(new RegExp(`Created ${TEMPLATE.files.length - 1}, could not write 1`));
+		const report = Modal.open.at(-1)!;
+		expect(report.contentEl.querySelector(".mlsd-report-failed")!.textContent).toBe(`${failedPath}: ENOSPC writing ${failedPath}`);
+		report.close();
 		h.app.vault.fault = null;
 		h.run("install-notes");
 		await h.settle();
 		expect(h.paths().filter((p) => p.startsWith(FOLDER))).toHaveLength(TEMPLATE.files.length);
-		expect(Notice.history.at(-1)).toMatch(new RegExp(`created ${TEMPLATE.files.length - 9}`, "i"));
+		expect(Notice.history.at(-1)).toMatch(/Created 1\./);
 	});
 
 	it("warns and falls back to defaults on a corrupt data file", async () => {
@@ -89,10 +105,10 @@ describe("Install or update notes (plugin command in the stand-in)", () => {
 		expect(JSON.parse(await h.app.vault.adapter.read(".obsidian/plugins/ml-system-design-vault/data.json"))).toEqual(newer);
 	});
 
-	it("backs up a data file that is not valid JSON before using defaults", async () => {
+	it("keeps a data file that is not valid JSON before using defaults", async () => {
 		const h = await loadPlugin(MlSystemDesignVault, { rawData: "{ not json" });
-		expect(Notice.history[0]).toMatch(/could not be read.*data\.json\.bak/);
-		expect(await h.app.vault.adapter.read(".obsidian/plugins/ml-system-design-vault/data.json.bak")).toBe("{ not json");
+		expect(Notice.history[0]).toMatch(/could not be read.*data\.json\.unreadable/);
+		expect(await h.app.vault.adapter.read(".obsidian/plugins/ml-system-design-vault/data.json.unreadable")).toBe("{ not json");
 	});
 
 	it("refuses a second install while one runs", async () => {

@@ -16,10 +16,11 @@ const button = (m: Modal, text: string): HTMLButtonElement => {
 	return b;
 };
 
-/** The shipped template with two notes changed, as after a plugin upgrade. */
+/** The shipped template with two notes changed (the title line revised, a paragraph added), as after a plugin upgrade. */
 function upgraded(): EmbeddedTemplate {
 	const t = loadTemplate();
-	return makeTemplate(t.files.map((f) => ([STEP1, STEP2].includes(f.path) ? makeTemplateFile(f.path, f.content + "\nA paragraph added in the new version.\n", f.frontmatter) : f)));
+	const revise = (text: string): string => text.replace(/^(## .*)$/m, "$1 (revised)") + "\nA paragraph added in the new version.\n";
+	return makeTemplate(t.files.map((f) => ([STEP1, STEP2].includes(f.path) ? makeTemplateFile(f.path, revise(f.content), f.frontmatter) : f)));
 }
 function useTemplate(h: Harness<MlSystemDesignVault>, t: EmbeddedTemplate): void {
 	Object.defineProperty(h.plugin, "template", { get: () => t, configurable: true });
@@ -63,16 +64,18 @@ describe("update after a plugin upgrade", () => {
 		expect(await h.fileText(`${FOLDER}/${STEP2}`)).toContain("added in the new version");
 		expect(await h.fileText(`${FOLDER}/${STEP1}`)).toBe("my rewrite of step 1");
 		const report = topModal();
-		expect(report.contentEl.textContent).toContain("New versions of notes you edited (1)");
+		expect(report.contentEl.textContent).toContain("Your edit overlaps the new version (1)");
 		expect(report.contentEl.textContent).toContain("Updated to the new version (1)");
-		expect(Notice.history.at(-1)).toMatch(/1 note you edited has a new version to compare/);
+		expect(Notice.history.at(-1)).toMatch(/kept 1 where your edit and the new version overlap\. Compare it with the new version in the report/);
 
 		button(report, "Compare").click();
 		await h.settle();
 		const compare = topModal();
-		const columns = [...compare.contentEl.querySelectorAll(".mlsd-compare-text")].map((e) => e.textContent);
-		expect(columns[0]).toBe("my rewrite of step 1");
-		expect(columns[1]).toContain("added in the new version");
+		// A real line diff: the user's line removed by taking the new version, the new version's lines added.
+		const rows = (cls: string) => [...compare.contentEl.querySelectorAll(`.mlsd-diff-${cls} .mlsd-diff-text`)].map((e) => e.textContent);
+		expect(rows("mine")).toEqual(["my rewrite of step 1"]);
+		expect(rows("theirs")).toContain("A paragraph added in the new version.");
+		expect(compare.contentEl.querySelector(".mlsd-diff-summary")!.textContent).toMatch(/1 place where your edit overlaps a change/);
 		button(compare, "Take new").click();
 		await h.settle();
 		expect(await h.fileText(`${FOLDER}/${STEP1}`)).toContain("added in the new version");

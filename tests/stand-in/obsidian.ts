@@ -200,9 +200,21 @@ export class Vault extends Events {
 			return v;
 		},
 		write: async (p: string, data: string) => {
+			const err = this.adapterFault?.("write", normalizePath(p));
+			if (err) throw err;
 			this.hidden.set(normalizePath(p), data);
 		},
+		remove: async (p: string) => {
+			if (!this.hidden.delete(normalizePath(p))) throw new Error(`ENOENT: ${p}`);
+		},
 	};
+	/** Stand-in extra: makes adapter writes fail (a read-only or full config folder). */
+	adapterFault: ((op: "write", path: string) => Error | null) | null = null;
+	/**
+	 * Stand-in extra: an interrupted write. When it returns text for a write,
+	 * the file is left holding that text (a cut-off write) and the write throws.
+	 */
+	tear: ((op: "create" | "modify", path: string, data: string) => string | null) | null = null;
 	/** Files outside the vault index (config folder), as the adapter sees them. */
 	private hidden = new Map<string, string>();
 	/** Lower-case file name → files with that name, for link resolution (Obsidian keeps a similar index). */
@@ -274,6 +286,8 @@ export class Vault extends Events {
 		if (this.files.has(path)) throw new Error("File already exists.");
 		this.checkFault("create", path);
 		const parent = this.parentOf(path);
+		const torn = this.tear?.("create", path, data);
+		if (typeof torn === "string") data = torn;
 		const file = new TFile();
 		file.vault = this;
 		setPath(file, path);
@@ -284,6 +298,7 @@ export class Vault extends Events {
 		this.contents.set(path, data);
 		this.indexName(file, true);
 		this.trigger("create", file);
+		if (typeof torn === "string") throw new Error(`ENOSPC: no space left on device, write '${path}'`);
 		return file;
 	}
 
@@ -320,6 +335,13 @@ export class Vault extends Events {
 	async modify(file: TFile, data: string): Promise<void> {
 		this.ensureFile(file);
 		this.checkFault("modify", file.path);
+		const torn = this.tear?.("modify", file.path, data);
+		if (typeof torn === "string") {
+			this.contents.set(file.path, torn);
+			file.stat = { ...file.stat, mtime: ++this.clock, size: torn.length };
+			this.trigger("modify", file);
+			throw new Error(`ENOSPC: no space left on device, write '${file.path}'`);
+		}
 		this.contents.set(file.path, data);
 		file.stat = { ...file.stat, mtime: ++this.clock, size: data.length };
 		this.trigger("modify", file);
