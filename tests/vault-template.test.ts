@@ -148,6 +148,17 @@ describe("vault-template content standard", () => {
 		expect(meeting.length).toBeGreaterThanOrEqual(195);
 	});
 
+	it("logs a review of every shipped note in docs/content-review", () => {
+		const reviewed = new Set<string>();
+		for (const f of readdirSync("docs/content-review")) {
+			for (const line of readFileSync(join("docs/content-review", f), "utf8").split("\n")) {
+				if (line.startsWith("### ")) reviewed.add(line.slice(4).trim().replace(/`/g, "").replace(/\.md$/, "").toLowerCase());
+			}
+		}
+		const all = (dir: string): string[] => readdirSync(dir).flatMap((n) => (statSync(join(dir, n)).isDirectory() ? all(join(dir, n)) : n.endsWith(".md") ? [n.slice(0, -3)] : []));
+		expect(all("vault-template").filter((n) => !reviewed.has(n.toLowerCase()))).toEqual([]);
+	});
+
 	it("maps every chapter of both books to a note, and credits the framework's origin", () => {
 		const map = text("vault-template/Maps/Book chapter map.md");
 		const rows = map.split("\n").filter((l) => /^\| \d+ \|/.test(l));
