@@ -7,6 +7,7 @@ import { CatalogService } from "./obsidian/CatalogService";
 import { registerCommands } from "./obsidian/commands";
 import { loadPluginData } from "./obsidian/dataFile";
 import { offerWelcome } from "./obsidian/WelcomeModal";
+import { isUpgrade, offerTagsOnce } from "./obsidian/TagOfferModal";
 import type { PluginHost } from "./obsidian/host";
 import { SettingsTab } from "./obsidian/SettingsTab";
 
@@ -36,7 +37,13 @@ export default class MlSystemDesignVault extends Plugin implements PluginHost {
 		this.catalog.start();
 		this.addSettingTab(new SettingsTab(this, this.catalog));
 		registerCommands(this, this.catalog);
-		if (!this.readOnly) this.app.workspace.onLayoutReady(() => offerWelcome(this));
+		const upgraded = isUpgrade(this);
+		if (!this.readOnly) this.app.workspace.onLayoutReady(() => {
+			offerWelcome(this);
+			// After the metadata cache has settled: notes from 0.1 with "type:" and no tag are offered the tag, once.
+			const id = window.setTimeout(() => void offerTagsOnce(this, upgraded), 4000);
+			this.register(() => window.clearTimeout(id));
+		});
 	}
 
 	async save(): Promise<void> {

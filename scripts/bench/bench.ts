@@ -18,6 +18,9 @@ for (const key of ["document", "Node", "HTMLElement", "HTMLInputElement", "Docum
 }
 g.window = globalThis;
 
+/** The baseline reads tags from parsed properties, as a plugin without an index would. */
+const hasTag = (data: Record<string, unknown>, tag: string): boolean => Array.isArray(data.tags) && data.tags.includes(tag);
+
 type StandIn = typeof import("../../tests/stand-in/obsidian");
 const O: StandIn = await import("../../tests/stand-in/obsidian");
 const manifest = JSON.parse(readFileSync("manifest.json", "utf8"));
@@ -75,9 +78,9 @@ const stepFiles = TEMPLATE.files.filter((f) => f.path.startsWith("Framework/Step
 const DOMAINS = ["recsys", "search", "ads", "vision", "nlp", "genai", "trust-safety", "fraud-risk"];
 function syntheticNote(i: number): [string, string] {
 	const r = i % 20;
-	if (r === 0) return [`Cases/Case ${i}.md`, `---\ntype: case-study\ndomain: ${DOMAINS[i % DOMAINS.length]}\ndifficulty: ${["easy", "medium", "hard"][i % 3]}\nprompts:\n  - Design system number ${i}.\n  - Build service ${i}.\nconcepts:\n  - "[[Concept ${i + 1}]]"\n---\n# Case ${i}\n\n## Checklist\n- [ ] Item for case ${i}\n- [ ] Another item\n\n${"Body text about the design. ".repeat(40)}\n`];
+	if (r === 0) return [`Cases/Case ${i}.md`, `---\ntype: case-study\ntags:\n  - mlsd/case-study\ndomain: ${DOMAINS[i % DOMAINS.length]}\ndifficulty: ${["easy", "medium", "hard"][i % 3]}\nprompts:\n  - Design system number ${i}.\n  - Build service ${i}.\nconcepts:\n  - "[[Concept ${i + 1}]]"\n---\n# Case ${i}\n\n## Checklist\n- [ ] Item for case ${i}\n- [ ] Another item\n\n${"Body text about the design. ".repeat(40)}\n`];
 	if (r < 9) return [`Concepts/Concept ${i}.md`, `---\ntype: concept\ncategory: model\naliases: []\ntags:\n  - mlsd/concept\n---\n# Concept ${i}\n\n${"A paragraph explaining the idea in detail. ".repeat(30)}\n\n## Flashcards\nQ${i}::A${i}\n`];
-	if (r === 9) return [`Practice/Practice ${i}.md`, `---\ntype: practice\ncase: "[[Case ${i - 9}]]"\ndate: 2026-10-${String(1 + (i % 28)).padStart(2, "0")}\nminutes: 45\n---\n# Practice\n`];
+	if (r === 9) return [`Practice/Practice ${i}.md`, `---\ntype: practice\ntags:\n  - mlsd/practice\ncase: "[[Case ${i - 9}]]"\ndate: 2026-10-${String(1 + (i % 28)).padStart(2, "0")}\nminutes: 45\n---\n# Practice\n`];
 	return [`Journal/Note ${i}.md`, `---\ntags: [journal]\n---\n# Note ${i}\n\n${"Some unrelated personal writing. ".repeat(30)}\n`];
 }
 
@@ -206,15 +209,15 @@ for (const n of [1000, 10000, 50000]) {
 	const baselineReadParseMs = await timeIt(async () => void (await baselineRecords(app)), runs);
 	const baselineDrawMs = await timeIt(async () => {
 		const recs = await baselineRecords(app);
-		const cases = recs.filter((r) => r.data.type === "case-study");
+		const cases = recs.filter((r) => hasTag(r.data, "mlsd/case-study"));
 		const c = cases[Math.floor(Math.random() * cases.length)]!;
 		void (c.data.prompts as string[])[0];
 	}, runs);
 	const baselineChecklistMs = await timeIt(async () => {
 		const recs = await baselineRecords(app);
-		const steps = recs.filter((r) => r.data.type === "framework-step").sort((a, b) => (a.data.step as number) - (b.data.step as number));
+		const steps = recs.filter((r) => hasTag(r.data, "mlsd/framework-step")).sort((a, b) => (a.data.step as number) - (b.data.step as number));
 		void steps.map((s) => s.text.split("## Checklist")[1]);
-		void recs.filter((r) => r.data.type === "checklist");
+		void recs.filter((r) => hasTag(r.data, "mlsd/checklist"));
 	}, runs);
 	byNotes[String(n)] = {
 		coldCatalogMs: round(coldCatalogMs), baselineReadParseMs: round(baselineReadParseMs),

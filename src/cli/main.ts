@@ -21,7 +21,11 @@ import { runInstallCli } from "./install";
 import { checkMermaid } from "./mermaidCheck";
 import { planCommand } from "./plan";
 import { progressCommand } from "./progress";
-import { folderChecklist, folderTwists, loadFolderCatalog, type FolderCatalog } from "./vaultCatalog";
+import { folderChecklist, folderTwists, loadFolderCatalog, readAll, type FolderCatalog } from "./vaultCatalog";
+import { dataFilePath } from "./dataFile";
+import { joinPath } from "../core/paths";
+import { migrateData } from "../core/settings";
+import { join } from "path";
 import { version as VERSION } from "../../manifest.json";
 
 export { PLUGIN_ID, dataFilePath, readPluginData } from "./dataFile";
@@ -49,12 +53,14 @@ const installCommand: CommandSpec = {
 
 const doctorCommand: CommandSpec = {
 	name: "doctor",
-	summary: "Check notes against the content contract; exits 1 on any problem.",
+	summary: "Check the notes tagged mlsd/<kind>; exits 1 only on what breaks a command or a shipped note.",
 	details: "Properties, sections, minimum lengths, links and heading links, orphans, repeated paragraphs, Mermaid diagrams, Bases and Canvas files.",
 	positionals: [FOLDER],
 	options: {
 		json: JSON_FLAG,
 		"no-diagrams": { type: "boolean", description: "Skip parsing the Mermaid diagrams (faster)." },
+		strict: { type: "boolean", description: "Hold every note to the content standard, not only the shipped ones." },
+		"config-dir": { type: "string", value: "DIR", description: "The vault's config folder, where the install record is (default .obsidian)." },
 	},
 	run: (args, io) => doctor(args, io.out),
 };
@@ -166,36 +172,90 @@ async function install(args: Args, out: Out): Promise<number> {
 	return runInstallCli({ vault, template, args, out });
 }
 
-export async function readDoctorFiles(folder: string): Promise<DoctorFile[]> {
-	const vault = new FsVault(folder);
-	const paths = (await vault.listFiles()).filter((p) => /\.(md|base|canvas)$/.test(p));
-	return Promise.all(paths.map(async (path) => ({ path, text: await vault.read(path) })));
+export interface DoctorInput {
+	files: DoctorFile[];
+	/** Every file under the folder, attachments included (for links). */
+	allPaths: string[];
+	/** Notes that could not be read: named, never a crash. */
+	unreadable: { path: string; message: string }[];
+}
+
+export async function readDoctorFiles(folder: string): Promise<DoctorInput> {
+	const allPaths = await new FsVault(folder).listFiles();
+	const files: DoctorFile[] = [];
+	const unreadable: DoctorInput["unreadable"] = [];
+	const paths = allPaths.filter((p) => /\.(md|base|canvas)$/.test(p));
+	const read = await readAll(folder, paths);
+	paths.forEach((path, i) => {
+		const r = read[i]!;
+		if ("error" in r) unreadable.push({ path, message: `could not be read: ${r.error}` });
+		else files.push({ path, text: r.text });
+	});
+	return { files, allPaths, unreadable };
+}
+
+/**
+ * Which notes the content standard applies to: every note with --strict or
+ * when the folder is the template itself (its start note at the top, no
+ * Obsidian config folder); else the notes the install record lists; else the
+ * notes found at a shipped note's path.
+ */
+export async function doctorStandard(folder: string, allPaths: readonly string[], strict: boolean, configDir = ".obsidian"): Promise<{ standard: "all" | Set<string>; source: string }> {
+	if (strict) return { standard: "all", source: "--strict" };
+	const template = loadTemplate();
+	const hasConfig = await fs.stat(join(folder, configDir)).then((s) => s.isDirectory(), () => false);
+	const startNote = template.files.find((f) => !f.path.includes("/") && /^start here/i.test(f.path))?.path;
+	if (!hasConfig && startNote && allPaths.includes(startNote)) return { standard: "all", source: "the template folder" };
+	let raw: unknown = null;
+	try {
+		raw = JSON.parse(await fs.readFile(dataFilePath(folder, configDir), "utf8"));
+	} catch {
+		raw = null;
+	}
+	const { data } = migrateData(raw, { configDir });
+	const installed = Object.keys(data.install.files);
+	if (data.install.folder && installed.length > 0) {
+		return { standard: new Set(installed.map((p) => joinPath(data.install.folder, p))), source: "the install record" };
+	}
+	const present = new Set(allPaths);
+	const shipped = new Set<string>();
+	for (const f of template.files) {
+		for (const candidate of [f.path, joinPath(data.settings.installFolder, f.path)]) if (present.has(candidate)) shipped.add(candidate);
+	}
+	return { standard: shipped, source: "the shipped notes' paths" };
 }
 
 async function doctor(args: Args, out: Out): Promise<number> {
 	const folder = await requireFolder(args.positionals[0]);
-	const files = await readDoctorFiles(folder);
-	const report = await runDoctor(files, {
+	const input = await readDoctorFiles(folder);
+	const { standard, source } = await doctorStandard(folder, input.allPaths, args.has("strict"), args.get("config-dir"));
+	const report = await runDoctor(input.files, {
 		parseYaml,
 		checkDiagram: args.has("no-diagrams") ? undefined : checkMermaid,
-	});
+	}, { standard, allPaths: input.allPaths });
+	for (const u of input.unreadable) report.issues.push({ path: u.path, line: null, rule: "unreadable", message: u.message, severity: "warning" });
+	report.summary.warnings += input.unreadable.length;
+	const errors = report.summary.errors;
 	if (args.has("json")) {
-		out(JSON.stringify(report, null, 2));
+		out(JSON.stringify({ ...report, standard: standard === "all" ? "all" : source }, null, 2));
 	} else {
 		const s = report.summary;
 		const types = Object.entries(s.byType).sort().map(([t, n]) => `${t} ${n}`).join(", ");
-		out(`${s.notes} notes (${types}); ${s.words.toLocaleString("en-US")} words; ${s.diagrams} diagrams; ${s.links} links; ${s.files - s.notes} other files`);
+		out(`${s.notes} notes of ours (${types || "none"}); ${s.words.toLocaleString("en-US")} words; ${s.diagrams} diagrams; ${s.links} links; ${s.files - s.notes} other files`);
+		out(standard === "all" ? `Content standard: every note (${source}).` : `Content standard: ${s.shipped} shipped note${s.shipped === 1 ? "" : "s"} (from ${source}); your own notes are checked only for what commands need.`);
 		for (const i of report.issues) out(formatIssue(i));
-		out(report.issues.length === 0 ? "No problems found." : `${report.issues.length} problem${report.issues.length === 1 ? "" : "s"} found.`);
+		if (s.untagged > 0) out(`${s.untagged} note${s.untagged === 1 ? " has" : "s have"} a "type:" of ours but no mlsd/ tag, so ${s.untagged === 1 ? "it does" : "they do"} not take part (info above; the plugin offers to add the tags once).`);
+		const w = s.warnings > 0 ? `; ${s.warnings} warning${s.warnings === 1 ? "" : "s"}` : "";
+		out(errors === 0 ? `No problems found${w}.` : `${errors} problem${errors === 1 ? "" : "s"} found${w}.`);
 	}
-	return report.issues.length === 0 ? 0 : 1;
+	return errors === 0 ? 0 : 1;
 }
 
 /** The domains a --domain may name: the shipped ones and any a note in the folder uses. */
 function domainArg(args: Args, fc: FolderCatalog): string | null {
 	const given = args.get("domain");
 	if (given === undefined) return null;
-	const used = fc.catalog.cases().map((c) => c.domain as string);
+	const used = fc.catalog.cases().map((c) => c.domain);
 	const valid = [...new Set([...DOMAINS, ...used])].sort();
 	// The spelling the notes use, so the filter matches them.
 	const hit = checkChoice("domain", given, valid);
@@ -218,6 +278,7 @@ async function prompt(args: Args, out: Out, err: Out): Promise<number> {
 	const fc = await loadFolderCatalog(folder, loadTemplate());
 	const domain = domainArg(args, fc);
 	for (const s of fc.catalog.skipped()) err(`skipped ${s.path}: ${s.problems.join("; ")}`);
+	for (const u of fc.catalog.undrawable()) err(`not drawn ${u.path}: ${u.reason}`);
 	const filters = {
 		...DEFAULT_FILTERS,
 		domain,
@@ -239,6 +300,7 @@ async function prompt(args: Args, out: Out, err: Out): Promise<number> {
 async function checklist(args: Args, out: Out, err: Out): Promise<number> {
 	const folder = await requireFolder(args.positionals[0]);
 	const fc = await loadFolderCatalog(folder, loadTemplate());
+	for (const s of fc.catalog.skipped()) err(`skipped ${s.path}: ${s.problems.join("; ")}`);
 	const name = args.get("case");
 	let chosen = null;
 	if (name !== undefined) {

@@ -8,11 +8,13 @@
 import { promises as fs } from "fs";
 import { join } from "path";
 import { localDate } from "../core/dates";
+import { DEFAULT_NEW_CARDS_PER_DAY, REVIEW_LOG_NOTE } from "../core/flashcards";
+import { joinPath } from "../core/paths";
 import { planText, todaysPlan } from "../core/plan";
 import { interviewPlanOf, migrateData, nameList, validDate, type Settings } from "../core/settings";
 import { loadTemplate } from "../generated/vaultTemplate";
 import { UsageError, type Args, type CommandSpec } from "./args";
-import { loadFolderCatalog } from "./vaultCatalog";
+import { folderFlashcardsDue, loadFolderCatalog } from "./vaultCatalog";
 
 type Out = (s: string) => void;
 
@@ -50,7 +52,10 @@ async function plan(args: Args, out: Out, err: Out): Promise<number> {
 	if (!Number.isInteger(newPerDay) || newPerDay < 0 || newPerDay > 20) throw new UsageError("--new-per-day must be a whole number from 0 to 20.");
 	const fc = await loadFolderCatalog(vault, loadTemplate());
 	for (const s of fc.catalog.skipped()) err(`skipped ${s.path}: ${s.problems.join("; ")}`);
-	const result = todaysPlan(fc.catalog, { today, plan, newPerDay, domain: settings.promptFilters.domain, cardsDue: null });
+	// Cards due now, as Obsidian counts them; for another --today, those due by the end of that day.
+	const at = today === localDate() ? new Date() : new Date(`${today}T23:59:59`);
+	const cardsDue = folderFlashcardsDue(fc, joinPath(settings.practiceFolder, REVIEW_LOG_NOTE), at, DEFAULT_NEW_CARDS_PER_DAY, today);
+	const result = todaysPlan(fc.catalog, { today, plan, newPerDay, domain: settings.promptFilters.domain, cardsDue });
 	out(args.has("json") ? JSON.stringify(result, null, 2) : planText(result));
 	return 0;
 }

@@ -1,26 +1,34 @@
 /**
  * The catalog: every note that takes part (shipped or personal), indexed by
- * type, kept current incrementally. Built from note records, so the same code
- * serves Obsidian (metadataCache) and the CLI (gray-matter).
+ * kind, kept current incrementally. Built from note records, so the same code
+ * serves Obsidian (metadataCache) and the CLI (gray-matter). A note takes part
+ * only with an `mlsd/<kind>` tag; a `type:` property alone is never read.
  */
 import { noteName } from "./paths";
-import { linkTargetOf, noteTypeOf, validateProperties } from "./schema";
+import { difficultyOf, domainOf, linkTargetOf, mentionsOurTags, noteTags, noteKind, positiveNumber, textList, validateProperties, wholeNumber } from "./schema";
 import { sessionDate } from "./session";
-import type { Difficulty, Domain, Frontmatter, NoteOrigin, NoteType } from "./types";
+import type { Difficulty, Frontmatter, NoteOrigin, NoteType } from "./types";
 
 export interface NoteRecord {
 	path: string;
 	name: string;
+	/** The note's kind, from its `mlsd/<kind>` tag. */
 	type: NoteType;
 	properties: Frontmatter;
 	origin: NoteOrigin;
+	/** The note's tags, normalised (lower-case, no "#"). */
+	tags: string[];
 }
 
 export interface CaseRecord extends NoteRecord {
 	type: "case-study";
-	domain: Domain;
+	/** Lower-case; any domain (the shipped ones are suggestions). The property wins over a `mlsd/domain/...` tag. */
+	domain: string;
 	difficulty: Difficulty;
+	/** Real questions only: a template's placeholders ("Design ...") are dropped. */
 	prompts: string[];
+	/** How many prompts were dropped as template placeholders (so the UI can say why a case is never drawn). */
+	placeholderPrompts: number;
 	concepts: string[];
 }
 
@@ -62,41 +70,56 @@ export function isPlaceholderPrompt(p: string): boolean {
 	return /(\.\.\.|…)\s*$/.test(p.trim()) && p.trim().split(/\s+/).length <= 4;
 }
 
-/** Turns a note's properties into a record; null when the note is not one of ours. */
-/** The type a note takes part as, or null when it is not one of ours (the one test toRecord and Catalog.deferred share). */
-export function recordTypeOf(frontmatter: Frontmatter | null | undefined): NoteType | null {
-	if (!frontmatter || frontmatter.type === undefined) return null;
+/** Normalises whatever a parser returned as properties. */
+const asProperties = (frontmatter: Frontmatter | null | undefined): Frontmatter => (frontmatter && typeof frontmatter === "object" && !Array.isArray(frontmatter) ? frontmatter : {});
+
+/**
+ * The kind a note takes part as, from its `mlsd/<kind>` tag (in its properties
+ * or body), or null when it is not one of ours whatever its "type:" says. The
+ * one test toRecord and Catalog.deferred share.
+ */
+export function recordTypeOf(frontmatter: Frontmatter | null | undefined, inlineTags: readonly string[] = []): NoteType | null {
+	const fm = asProperties(frontmatter);
+	if (!mentionsOurTags(fm, inlineTags)) return null; // the fast path for most notes of a large vault
+	const type = noteKind(noteTags(fm, inlineTags));
+	if (!type) return null;
 	// A saved copy of an older version ("<name> (my version)") does not take part twice.
-	if (frontmatter["copy-of"] !== undefined) return null;
-	return noteTypeOf(frontmatter); // null: a type of the user's own, not ours
+	if (fm["copy-of"] !== undefined) return null;
+	return type;
 }
 
-export function toRecord(path: string, frontmatter: Frontmatter | null | undefined, origin: NoteOrigin): RecordResult {
-	const type = recordTypeOf(frontmatter);
-	if (!type || !frontmatter) return null;
-	const problems = validateProperties(frontmatter);
+/**
+ * Turns a note's properties (and the tags in its body, when known) into a
+ * record; null when the note is not one of ours.
+ */
+export function toRecord(path: string, frontmatter: Frontmatter | null | undefined, origin: NoteOrigin, inlineTags: readonly string[] = []): RecordResult {
+	const type = recordTypeOf(frontmatter, inlineTags);
+	if (!type) return null;
+	const fm = asProperties(frontmatter);
+	const tags = noteTags(fm, inlineTags);
+	const problems = validateProperties(fm, type);
 	if (problems.length > 0) return { skipped: { path, problems: problems.map((p) => p.message), type } };
-	const base = { path, name: noteName(path), type, properties: frontmatter, origin };
+	const base = { path, name: noteName(path), type, properties: fm, origin, tags };
 	switch (type) {
 		case "case-study": {
-			const fm = frontmatter as { domain: Domain; difficulty: Difficulty; prompts: string[]; concepts?: string[] };
+			const all = textList(fm.prompts).map((p) => p.trim()).filter((p) => p !== "");
+			const prompts = all.filter((p) => !isPlaceholderPrompt(p));
 			const record: CaseRecord = {
 				...base, type,
-				domain: fm.domain, difficulty: fm.difficulty,
-				prompts: fm.prompts.map((p) => p.trim()).filter((p) => p !== "" && !isPlaceholderPrompt(p)),
-				concepts: (fm.concepts ?? []).map(linkTargetOf),
+				domain: domainOf(fm.domain)!, difficulty: difficultyOf(fm.difficulty)!,
+				prompts, placeholderPrompts: all.length - prompts.length,
+				concepts: textList(fm.concepts).map(linkTargetOf).filter((c) => c !== ""),
 			};
 			return { record };
 		}
 		case "framework-step":
-			return { record: { ...base, type, step: frontmatter.step as number, minutes: frontmatter.minutes as number } as StepRecord };
+			return { record: { ...base, type, step: wholeNumber(fm.step)!, minutes: positiveNumber(fm.minutes)! } as StepRecord };
 		case "checklist":
-			return { record: { ...base, type, step: frontmatter.step as number } as ChecklistNoteRecord };
+			return { record: { ...base, type, step: wholeNumber(fm.step)! } as ChecklistNoteRecord };
 		case "practice":
-			return { record: { ...base, type, caseName: linkTargetOf(frontmatter.case as string), date: sessionDate(frontmatter)! } as PracticeRecord };
+			return { record: { ...base, type, caseName: linkTargetOf(fm.case as string), date: sessionDate(fm)! } as PracticeRecord };
 		case "twist": {
-			const raw = frontmatter.fits as string | string[];
-			const fits = (Array.isArray(raw) ? raw : [raw]).map((f) => f.trim().toLowerCase()).filter((f) => f !== "");
+			const fits = textList(fm.fits).map((f) => f.trim().toLowerCase()).filter((f) => f !== "");
 			return { record: { ...base, type, fits } as TwistRecord };
 		}
 		default:
@@ -104,9 +127,18 @@ export function toRecord(path: string, frontmatter: Frontmatter | null | undefin
 	}
 }
 
-/** A note that claims one of our types, classified but not yet turned into a record (see Catalog.deferred). */
+/** Why a case study is never drawn, in words; null when it can be drawn. */
+export function undrawableReason(c: CaseRecord): string | null {
+	if (c.prompts.length > 0) return null;
+	return c.placeholderPrompts > 0
+		? `its "prompts" are still the template's placeholders (such as "Design ..."); write at least one real question`
+		: `it has no prompts`;
+}
+
+/** A note that carries one of our tags, classified but not yet turned into a record (see Catalog.deferred). */
 interface PendingNote {
 	frontmatter: Frontmatter;
+	inlineTags: readonly string[];
 }
 
 export class Catalog {
@@ -137,15 +169,15 @@ export class Catalog {
 	 * keeps the cold build at 10,000 notes to a few milliseconds. The result is
 	 * the same as `from(notes.map(toRecord))`.
 	 */
-	static deferred(notes: Iterable<{ path: string; frontmatter: Frontmatter | null | undefined }>, originOf: (path: string) => NoteOrigin): Catalog {
+	static deferred(notes: Iterable<{ path: string; frontmatter: Frontmatter | null | undefined; inlineTags?: readonly string[] }>, originOf: (path: string) => NoteOrigin): Catalog {
 		const c = new Catalog();
 		c.originOf = originOf;
-		for (const { path, frontmatter } of notes) {
-			const type = recordTypeOf(frontmatter);
-			if (!type || !frontmatter) continue;
+		for (const { path, frontmatter, inlineTags = [] } of notes) {
+			const type = recordTypeOf(frontmatter, inlineTags);
+			if (!type) continue;
 			let bucket = c.pending.get(type);
 			if (!bucket) c.pending.set(type, (bucket = new Map<string, PendingNote>()));
-			bucket.set(path, { frontmatter });
+			bucket.set(path, { frontmatter: asProperties(frontmatter), inlineTags });
 		}
 		return c;
 	}
@@ -156,7 +188,7 @@ export class Catalog {
 			const bucket = this.pending.get(t);
 			if (!bucket) continue;
 			this.pending.delete(t);
-			for (const [path, p] of bucket) this.apply(toRecord(path, p.frontmatter, this.originOf(path)));
+			for (const [path, p] of bucket) this.apply(toRecord(path, p.frontmatter, this.originOf(path), p.inlineTags));
 		}
 	}
 
@@ -241,6 +273,19 @@ export class Catalog {
 
 	checklistNotes(step: number): ChecklistNoteRecord[] {
 		return this.ofType<ChecklistNoteRecord>("checklist").filter((c) => c.step === step).sort((a, b) => a.path.localeCompare(b.path));
+	}
+
+	/** Case studies that are never drawn, each with the reason (say why, never drop a case silently). */
+	undrawable(): { path: string; name: string; reason: string }[] {
+		return this.cases().flatMap((c) => {
+			const reason = undrawableReason(c);
+			return reason ? [{ path: c.path, name: c.name, reason }] : [];
+		});
+	}
+
+	/** Every domain the case studies use, lower-case and sorted. */
+	domains(): string[] {
+		return [...new Set(this.cases().map((c) => c.domain))].sort();
 	}
 
 	caseByName(name: string): CaseRecord | undefined {

@@ -3,7 +3,7 @@
  * `## Checklist` in step order, with the user's own checklist notes for that
  * step under it, then the chosen case's own checklist.
  */
-import type { CaseRecord, Catalog } from "./catalog";
+import type { CaseRecord, Catalog, SkippedNote } from "./catalog";
 import { checklistItems, listItems, sectionText, splitFrontmatter } from "./markdown";
 
 export interface ChecklistSource {
@@ -33,10 +33,16 @@ export interface ChecklistSection {
 	items: { text: string; from: string }[];
 }
 
-/** The `- [ ]` items under a note's `## Checklist` heading (ticked items count too: they are the template). */
-export function noteChecklist(text: string): string[] {
+/**
+ * The `- [ ]` items under a note's `## Checklist` heading (ticked items count
+ * too: they are the template). With `wholeNote`, a note without that heading
+ * contributes every item it has: a checklist note of the user's never adds
+ * nothing silently for want of a heading.
+ */
+export function noteChecklist(text: string, wholeNote = false): string[] {
 	const body = splitFrontmatter(text).body;
-	return checklistItems(sectionText(body, "Checklist") ?? "").map((i) => i.text);
+	const section = sectionText(body, "Checklist");
+	return checklistItems(section ?? (wholeNote ? body : "")).map((i) => i.text);
 }
 
 /** Step note names look like "Step 3 - Data preparation"; the title drops the prefix. */
@@ -49,7 +55,7 @@ export function buildChecklist(input: ChecklistInput): ChecklistSection[] {
 	for (const s of [...input.steps].sort((a, b) => a.step - b.step)) {
 		const items = noteChecklist(s.text).map((text) => ({ text, from: s.name }));
 		for (const extra of input.extras.filter((e) => e.step === s.step)) {
-			for (const text of noteChecklist(extra.text)) items.push({ text, from: extra.name });
+			for (const text of noteChecklist(extra.text, true)) items.push({ text, from: extra.name });
 		}
 		sections.push({ title: `Step ${s.step}: ${stepTitle(s.name)}`, source: s.name, minutes: s.minutes, items });
 	}
@@ -87,14 +93,33 @@ export function checklistToMarkdown(sections: ChecklistSection[], opts: Checklis
  * catalog knows, read through `read` as they are now, so an edit to a step
  * note shows in the next checklist. Shared by the plugin and the CLI.
  */
-export async function checklistFromCatalog(catalog: Catalog, chosen: CaseRecord | null, read: (path: string) => Promise<string> | string): Promise<ChecklistSection[]> {
+export async function checklistFromCatalog(
+	catalog: Catalog,
+	chosen: CaseRecord | null,
+	read: (path: string) => Promise<string> | string,
+	/** Notes that could not be read are named here and left out; the rest of the checklist is built. */
+	unreadable: SkippedNote[] = [],
+): Promise<ChecklistSection[]> {
+	const readSafely = async (path: string): Promise<string | null> => {
+		try {
+			return await read(path);
+		} catch (e) {
+			unreadable.push({ path, problems: [`could not be read: ${e instanceof Error ? e.message : String(e)}`] });
+			return null;
+		}
+	};
 	const steps: StepSource[] = [];
 	const extras: ChecklistInput["extras"] = [];
 	for (const s of catalog.steps()) {
-		steps.push({ name: s.name, step: s.step, minutes: s.minutes, text: await read(s.path) });
-		for (const c of catalog.checklistNotes(s.step)) extras.push({ name: c.name, step: c.step, text: await read(c.path) });
+		const text = await readSafely(s.path);
+		steps.push({ name: s.name, step: s.step, minutes: s.minutes, text: text ?? "" });
+		for (const c of catalog.checklistNotes(s.step)) {
+			const extra = await readSafely(c.path);
+			if (extra !== null) extras.push({ name: c.name, step: c.step, text: extra });
+		}
 	}
-	const caseNote = chosen ? { name: chosen.name, text: await read(chosen.path) } : null;
+	const caseText = chosen ? await readSafely(chosen.path) : null;
+	const caseNote = chosen ? { name: chosen.name, text: caseText ?? "" } : null;
 	return buildChecklist({ steps, extras, caseNote });
 }
 

@@ -88,10 +88,14 @@ export interface ChecklistItem {
 	done: boolean;
 }
 
-/** `- [ ] item` / `* [x] item` lines. */
+/** `- [ ] item` / `* [x] item` lines, outside fenced code. */
 export function checklistItems(text: string): ChecklistItem[] {
 	const out: ChecklistItem[] = [];
-	for (const line of text.split("\n")) {
+	const lines = text.split("\n");
+	const mask = codeLineMask(lines);
+	for (let i = 0; i < lines.length; i++) {
+		if (mask[i]) continue;
+		const line = lines[i]!;
 		const m = /^\s*[-*+]\s+\[([ xX])\]\s+(.+?)\s*$/.exec(line);
 		if (m) out.push({ done: m[1] !== " ", text: m[2]! });
 	}
@@ -111,17 +115,36 @@ export function listItems(text: string): string[] {
 export interface Flashcard {
 	question: string;
 	answer: string;
+	/** `Question:::Answer`: the Spaced Repetition plugin's reversed card, asked both ways. */
+	reversed?: boolean;
+	/** 1-based line in the text given. */
+	line?: number;
 }
 
-/** `Question::Answer` lines, the single-line syntax of the spaced-repetition plugin. */
+/** The Spaced Repetition plugin's scheduling comments (`<!--SR:!2026-01-31,3,250-->`): never card content. */
+const SR_COMMENT = /<!--SR:[^>]*?-->/g;
+
+/**
+ * `Question::Answer` and `Question:::Answer` lines, the Spaced Repetition
+ * plugin's single-line syntax: outside fenced code, with `::` inside inline
+ * code (`std::vector`) not taken for a separator, and SR's scheduling
+ * comments removed.
+ */
 export function flashcards(text: string): Flashcard[] {
 	const out: Flashcard[] = [];
-	for (const line of text.split("\n")) {
-		const i = line.indexOf("::");
-		if (i <= 0 || line.includes(":::")) continue;
-		const question = line.slice(0, i).replace(/^\s*[-*+]\s+/, "").trim();
-		const answer = line.slice(i + 2).trim();
-		if (question && answer) out.push({ question, answer });
+	const lines = text.split("\n");
+	const mask = codeLineMask(lines);
+	for (let i = 0; i < lines.length; i++) {
+		if (mask[i]) continue;
+		const line = lines[i]!.replace(SR_COMMENT, "");
+		if (!line.includes("::")) continue;
+		const masked = line.replace(/`[^`]*`/g, (m) => " ".repeat(m.length));
+		const at = masked.indexOf("::");
+		if (at <= 0) continue;
+		const reversed = masked[at + 2] === ":";
+		const question = line.slice(0, at).replace(/^\s*(?:[-*+]|\d+[.)])\s+/, "").trim();
+		const answer = line.slice(at + (reversed ? 3 : 2)).trim();
+		if (question && answer) out.push({ question, answer, ...(reversed ? { reversed } : {}), line: i + 1 });
 	}
 	return out;
 }
@@ -203,4 +226,25 @@ export function countWords(body: string): number {
 		if (m) n += m.length;
 	});
 	return n;
+}
+
+/**
+ * Tags written in the body (`#mlsd/concept`), outside code, the way Obsidian
+ * finds them: after the start of a line or a space, letters, digits, `_`, `-`
+ * and `/`, with at least one character that is not a digit. Without "#".
+ */
+export function inlineTags(body: string): string[] {
+	if (!body.includes("#")) return [];
+	const lines = body.split("\n");
+	const mask = codeLineMask(lines);
+	const out: string[] = [];
+	lines.forEach((raw, i) => {
+		if (mask[i] || !raw.includes("#")) return;
+		const line = raw.replace(/`[^`]*`/g, (m) => " ".repeat(m.length));
+		if (/^#{1,6}\s/.test(line)) return;
+		for (const m of line.matchAll(/(?:^|\s)#([\p{L}\p{N}_/-]+)/gu)) {
+			if (/[^\p{N}]/u.test(m[1]!)) out.push(m[1]!);
+		}
+	});
+	return out;
 }

@@ -1,7 +1,9 @@
 /** Drawing a random interview prompt from the case studies in the catalog. */
 import type { CaseRecord, Catalog } from "./catalog";
 import { pick, type Rng } from "./rng";
+import { difficultyOf, domainOf } from "./schema";
 import { drawTwist, type Twist } from "./twists";
+import { DOMAINS } from "./types";
 
 export type SourceFilter = "both" | "shipped" | "personal";
 
@@ -38,14 +40,36 @@ export function daysBetween(a: string, b: string): number {
 	return Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86_400_000);
 }
 
+/**
+ * The domains a domain filter offers: the ones the case studies use (known
+ * domains first, in their usual order, then the user's own, A to Z), plus the
+ * current choice so a remembered filter never disappears.
+ */
+export function domainChoices(used: readonly string[], current: string | null): string[] {
+	const all = new Set(used);
+	const cur = domainOf(current);
+	if (cur) all.add(cur);
+	const rank = (d: string): number => {
+		const i = (DOMAINS as readonly string[]).indexOf(d);
+		return i < 0 ? DOMAINS.length : i;
+	};
+	return [...all].sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
+}
+
 /** Applies the filters one by one, so an empty pool can name the filter that emptied it. */
 export function candidateCases(catalog: Catalog, filters: PromptFilters, today: string): { cases: CaseRecord[] } | { error: string } {
 	let pool = catalog.cases().filter((c) => c.prompts.length > 0);
-	if (pool.length === 0) return { error: "There are no case studies with prompts yet. Install the notes, or give a case study of yours a \"prompts\" list with real questions (not the template's placeholder)." };
+	if (pool.length === 0) {
+		const waiting = catalog.undrawable();
+		const why = waiting.length > 0 ? ` Not drawn: ${waiting.slice(0, 3).map((w) => `"${w.name}" (${w.reason})`).join("; ")}${waiting.length > 3 ? `; and ${waiting.length - 3} more` : ""}.` : "";
+		return { error: `There are no case studies with prompts yet. Install the notes, or give a case study of yours a "prompts" list with real questions (not the template's placeholder).${why}` };
+	}
 	const steps: [string, (c: CaseRecord) => boolean][] = [];
 	if (filters.source !== "both") steps.push([`source "${filters.source}"`, (c) => c.origin === filters.source]);
-	if (filters.domain) steps.push([`domain "${filters.domain}"`, (c) => c.domain === filters.domain]);
-	if (filters.difficulty) steps.push([`difficulty "${filters.difficulty}"`, (c) => c.difficulty === filters.difficulty]);
+	const domain = domainOf(filters.domain);
+	const difficulty = filters.difficulty ? difficultyOf(filters.difficulty) ?? filters.difficulty.trim().toLowerCase() : null;
+	if (domain) steps.push([`domain "${domain}"`, (c) => c.domain === domain]);
+	if (difficulty) steps.push([`difficulty "${difficulty}"`, (c) => c.difficulty === difficulty]);
 	if (filters.skipPractisedDays > 0) {
 		const last = catalog.lastPractised();
 		steps.push([`"skip cases practised in the last ${filters.skipPractisedDays} days"`, (c) => {

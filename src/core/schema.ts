@@ -4,7 +4,7 @@
  * broken personal notes) and by the doctor (to report them).
  */
 import { sessionProblems } from "./session";
-import { CATEGORIES, DIFFICULTIES, DOMAINS, NOTE_TYPES, type Frontmatter, type NoteType } from "./types";
+import { DIFFICULTIES, DOMAINS, NOTE_TYPES, type Frontmatter, type NoteType } from "./types";
 
 export interface PropertyProblem {
 	property: string;
@@ -13,51 +13,169 @@ export interface PropertyProblem {
 
 export { PRACTICE_RATINGS, type PracticeRating } from "./session";
 
-const isStringList = (v: unknown): v is string[] => Array.isArray(v) && v.every((x) => typeof x === "string");
-const isInt = (v: unknown): v is number => typeof v === "number" && Number.isInteger(v);
 
-function oneOf(fm: Frontmatter, key: string, allowed: readonly string[], out: PropertyProblem[]): void {
-	const v = fm[key];
-	if (v === undefined || v === null) out.push({ property: key, message: `"${key}" is missing (one of: ${allowed.join(", ")})` });
-	else if (typeof v !== "string" || !allowed.includes(v)) out.push({ property: key, message: `"${key}" is ${JSON.stringify(v)}; expected one of: ${allowed.join(", ")}` });
+/** The tag prefix that makes a note ours. */
+export const TAG_PREFIX = "mlsd/";
+/** Older tag names that mean a kind: the shipped framework notes carry `mlsd/step`. */
+const KIND_ALIASES: Readonly<Record<string, NoteType>> = { step: "framework-step" };
+
+/** A tag as Obsidian compares them: without "#", trimmed, lower-case. */
+export function normalizeTag(tag: string): string {
+	return tag.trim().replace(/^#+/, "").toLowerCase();
 }
 
-function optionalStringList(fm: Frontmatter, key: string, out: PropertyProblem[]): void {
-	const v = fm[key];
-	if (v !== undefined && v !== null && !isStringList(v)) out.push({ property: key, message: `"${key}" must be a list of text values` });
+/**
+ * The tags in a note's properties (`tags` or `tag`, a list or a comma- or
+ * space-separated text), plus any tags found in the body, normalised.
+ */
+export function noteTags(fm: Frontmatter | null | undefined, inline: readonly string[] = []): string[] {
+	const out = new Set<string>();
+	const add = (raw: unknown): void => {
+		if (typeof raw !== "string") return;
+		if (!/[,\s]/.test(raw)) {
+			const t = normalizeTag(raw);
+			if (t !== "") out.add(t);
+			return;
+		}
+		for (const part of raw.split(/[,\s]+/)) {
+			const t = normalizeTag(part);
+			if (t !== "") out.add(t);
+		}
+	};
+	for (const key of ["tags", "tag"]) {
+		const v = fm?.[key];
+		if (Array.isArray(v)) v.forEach(add);
+		else add(v);
+	}
+	inline.forEach(add);
+	return [...out];
 }
 
-export function noteTypeOf(fm: Frontmatter | null): NoteType | null {
+/**
+ * A quick test that a note may carry one of our tags, so the many notes of a
+ * large vault that do not are passed over without parsing their tags.
+ */
+export function mentionsOurTags(fm: Frontmatter | null | undefined, inline: readonly string[] = []): boolean {
+	const has = (v: unknown): boolean => typeof v === "string" && v.length >= 5 && /mlsd\//i.test(v);
+	for (const key of ["tags", "tag"]) {
+		const v = fm?.[key];
+		if (Array.isArray(v) ? v.some(has) : has(v)) return true;
+	}
+	return inline.some(has);
+}
+
+/** Every kind a note's tags claim: `mlsd/<kind>` or a nested `mlsd/<kind>/...`. */
+export function kindsOf(tags: readonly string[]): NoteType[] {
+	const out: NoteType[] = [];
+	for (const t of tags) {
+		if (!t.startsWith(TAG_PREFIX)) continue;
+		const head = t.slice(TAG_PREFIX.length).split("/")[0]!;
+		const kind = KIND_ALIASES[head] ?? ((NOTE_TYPES as readonly string[]).includes(head) ? (head as NoteType) : null);
+		if (kind && !out.includes(kind)) out.push(kind);
+	}
+	return out;
+}
+
+/**
+ * The kind of a note, from its tags alone; null when it is not one of ours.
+ * A template (`mlsd/template`) wins over the kind it is a template for; with
+ * two other kinds, the first in NOTE_TYPES order wins (and doctor says so).
+ */
+export function noteKind(tags: readonly string[]): NoteType | null {
+	const kinds = kindsOf(tags);
+	if (kinds.includes("template")) return "template";
+	return NOTE_TYPES.find((k) => kinds.includes(k)) ?? null;
+}
+
+/** The kind of a note from its properties' tags; a `type:` property is never read. */
+export function noteTypeOf(fm: Frontmatter | null, inline: readonly string[] = []): NoteType | null {
+	return noteKind(noteTags(fm, inline));
+}
+
+/** The tag that makes a note of this kind ours. */
+export function kindTag(kind: NoteType): string {
+	return `${TAG_PREFIX}${kind}`;
+}
+
+/**
+ * A 0.1-style note: `type:` names one of our kinds, but no `mlsd/` kind tag.
+ * Such a note no longer takes part; the plugin offers once to add the tag.
+ */
+export function legacyKindOf(fm: Frontmatter | null | undefined, inline: readonly string[] = []): NoteType | null {
 	const t = fm?.type;
-	return typeof t === "string" && (NOTE_TYPES as readonly string[]).includes(t) ? (t as NoteType) : null;
+	if (typeof t !== "string") return null;
+	const kind = t.trim().toLowerCase();
+	if (!(NOTE_TYPES as readonly string[]).includes(kind)) return null;
+	return noteTypeOf(fm ?? null, inline) === null ? (kind as NoteType) : null;
 }
 
-/** Problems with a note's properties; an empty list means the note follows the schema. */
-export function validateProperties(fm: Frontmatter): PropertyProblem[] {
+/** Property values are read case-insensitively: `Medium`, `RecSys`, ` Search `. Spaces become hyphens. */
+export function normalizeValue(v: string): string {
+	return v.trim().toLowerCase().replace(/\s+/g, "-");
+}
+
+/** A text value, or a list of them, as a list (Properties may hold one value where a list is expected). */
+export function textList(v: unknown): string[] {
+	if (typeof v === "string") return v.trim() === "" ? [] : [v];
+	if (Array.isArray(v)) return v.filter((x): x is string => typeof x === "string");
+	return [];
+}
+
+/** A whole number, also from a text such as "3" (Properties may store numbers as text). */
+export function wholeNumber(v: unknown): number | null {
+	const n = typeof v === "number" ? v : typeof v === "string" && /^\s*\d+\s*$/.test(v) ? Number(v) : NaN;
+	return Number.isInteger(n) ? n : null;
+}
+
+/** A positive number, also from a text such as "7.5". */
+export function positiveNumber(v: unknown): number | null {
+	const n = typeof v === "number" ? v : typeof v === "string" && /^\s*\d+(\.\d+)?\s*$/.test(v) ? Number(v) : NaN;
+	return Number.isFinite(n) && n > 0 ? n : null;
+}
+
+/** The difficulty, read case-insensitively; null when it is not one of easy, medium, hard. */
+export function difficultyOf(v: unknown): (typeof DIFFICULTIES)[number] | null {
+	if (typeof v !== "string") return null;
+	const d = normalizeValue(v);
+	return (DIFFICULTIES as readonly string[]).includes(d) ? (d as (typeof DIFFICULTIES)[number]) : null;
+}
+
+/** The domain: any short text, read case-insensitively (the shipped ones are only suggestions). */
+export function domainOf(v: unknown): string | null {
+	if (typeof v !== "string") return null;
+	const d = normalizeValue(v);
+	return d === "" ? null : d;
+}
+
+const stepProblem = (fm: Frontmatter, why: string, out: PropertyProblem[]): void => {
+	const step = wholeNumber(fm.step);
+	if (step === null || step < 1 || step > 7) out.push({ property: "step", message: `"step" is ${JSON.stringify(fm.step ?? null)}; it must be a whole number from 1 to 7${why}` });
+};
+
+/**
+ * Problems that stop a command from using a note; an empty list means the
+ * note can take part. Only what a command needs is checked here: the content
+ * standard (lengths, sections, known categories) is the doctor's, for shipped
+ * notes. `kind` defaults to the kind the note's tags give.
+ */
+export function validateProperties(fm: Frontmatter, kind: NoteType | null = noteTypeOf(fm)): PropertyProblem[] {
 	const out: PropertyProblem[] = [];
-	const type = fm.type;
-	if (typeof type !== "string" || !(NOTE_TYPES as readonly string[]).includes(type)) {
-		out.push({ property: "type", message: `"type" is ${JSON.stringify(type)}; expected one of: ${NOTE_TYPES.join(", ")}` });
+	if (kind === null) {
+		out.push({ property: "tags", message: `no "${TAG_PREFIX}<kind>" tag (one of: ${NOTE_TYPES.map(kindTag).join(", ")})` });
 		return out;
 	}
-	optionalStringList(fm, "tags", out);
-	optionalStringList(fm, "aliases", out);
-	switch (type as NoteType) {
+	switch (kind) {
 		case "framework-step":
-			if (!isInt(fm.step) || fm.step < 1 || fm.step > 7) out.push({ property: "step", message: `"step" must be a whole number from 1 to 7` });
-			if (typeof fm.minutes !== "number" || !(fm.minutes > 0) || fm.minutes > 45) out.push({ property: "minutes", message: `"minutes" must be a number of minutes between 1 and 45` });
+			stepProblem(fm, "", out);
+			if (positiveNumber(fm.minutes) === null || positiveNumber(fm.minutes)! > 180) out.push({ property: "minutes", message: `"minutes" is ${JSON.stringify(fm.minutes ?? null)}; it must be the step's budget in minutes (a number above 0)` });
 			break;
 		case "case-study":
-			oneOf(fm, "domain", DOMAINS, out);
-			oneOf(fm, "difficulty", DIFFICULTIES, out);
-			if (!isStringList(fm.prompts) || fm.prompts.filter((p) => p.trim() !== "").length === 0) out.push({ property: "prompts", message: `"prompts" must be a list with at least one phrasing of the question` });
-			optionalStringList(fm, "concepts", out);
-			break;
-		case "concept":
-			oneOf(fm, "category", CATEGORIES, out);
+			if (domainOf(fm.domain) === null) out.push({ property: "domain", message: `"domain" is ${JSON.stringify(fm.domain ?? null)}; it must be a short name such as ${DOMAINS.slice(0, 3).join(", ")} or one of your own` });
+			if (difficultyOf(fm.difficulty) === null) out.push({ property: "difficulty", message: `"difficulty" is ${JSON.stringify(fm.difficulty ?? null)}; expected one of: ${DIFFICULTIES.join(", ")}` });
+			if (textList(fm.prompts).filter((p) => p.trim() !== "").length === 0) out.push({ property: "prompts", message: `"prompts" must be a list with at least one phrasing of the question` });
 			break;
 		case "checklist":
-			if (!isInt(fm.step) || fm.step < 1 || fm.step > 7) out.push({ property: "step", message: `"step" must be a whole number from 1 to 7 (the framework step these items belong to)` });
+			stepProblem(fm, " (the framework step these items belong to)", out);
 			break;
 		case "practice":
 			if (typeof fm.case !== "string" || fm.case.trim() === "") out.push({ property: "case", message: `"case" must link the case study practised` });
@@ -66,6 +184,7 @@ export function validateProperties(fm: Frontmatter): PropertyProblem[] {
 		case "twist":
 			if (!isFits(fm.fits)) out.push({ property: "fits", message: `"fits" must list the domains this twist fits (such as [recsys, ads]), or be "any"` });
 			break;
+		case "concept":
 		case "moc":
 		case "template":
 			break;

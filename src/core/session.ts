@@ -10,6 +10,7 @@
  * Notes written by 0.1 (`date`, `rating`, `due`, and the lists `step-scores`,
  * `step-minutes`, `step-overrun` with `null` gaps) are still read.
  */
+import { dayOf } from "./dates";
 
 /** How a practice session went, as the self-review records it (the grades of FSRS). */
 export const PRACTICE_RATINGS = ["again", "hard", "good", "easy"] as const;
@@ -54,9 +55,10 @@ function ratingValue(v: unknown): PracticeRating | null {
 	return (PRACTICE_RATINGS as readonly string[]).includes(r) ? (r as PracticeRating) : null;
 }
 
+/** A real calendar date (`2026-13-45` is none), so no schedule ever meets an "Invalid time value". */
 function dateValue(v: unknown): string | null {
 	if (v instanceof Date && !Number.isNaN(v.getTime())) return v.toISOString().slice(0, 10);
-	return typeof v === "string" && /^\d{4}-\d{2}-\d{2}/.test(v.trim()) ? v.trim().slice(0, 10) : null;
+	return dayOf(v);
 }
 
 /** The session's date: `session-date`, else the 0.1 `date`. */
@@ -120,7 +122,10 @@ function legacyList(fm: Fm, key: string, ok: (n: number) => boolean, rule: strin
 /** Problems with the properties the practice loop writes; each may be empty until the self-review fills it in. */
 export function sessionProblems(fm: Fm): PropertyProblem[] {
 	const out: PropertyProblem[] = [];
-	if (sessionDate(fm) === null) out.push({ property: SESSION_DATE, message: `"${SESSION_DATE}" must be a date such as 2026-01-31` });
+	if (sessionDate(fm) === null) {
+		const key = isEmpty(fm[SESSION_DATE]) && !isEmpty(fm.date) ? "date" : SESSION_DATE;
+		out.push({ property: key, message: isEmpty(fm[key]) ? `"${key}" must be a date such as 2026-01-31` : `"${key}" is ${JSON.stringify(fm[key])}, which is not a real date such as 2026-01-31` });
+	}
 	if (!isEmpty(fm[SESSION_RATING]) && ratingValue(fm[SESSION_RATING]) === null) {
 		out.push({ property: SESSION_RATING, message: `"${SESSION_RATING}" is ${JSON.stringify(fm[SESSION_RATING])}; expected one of: ${PRACTICE_RATINGS.join(", ")}` });
 	}

@@ -6,7 +6,7 @@
 import { EMPTY_RECORD, type InstallRecord } from "./install";
 import { DEFAULT_FILTERS, type PromptFilters } from "./prompt";
 import { checkVaultPath, validateFolderSetting } from "./paths";
-import { DIFFICULTIES, DOMAINS } from "./types";
+import { difficultyOf, domainOf } from "./schema";
 
 export interface Settings {
 	/** Folder the shipped notes are installed into. */
@@ -103,8 +103,9 @@ function readFilters(raw: unknown, warnings: string[]): PromptFilters {
 		warnings.push("Prompt filters were not readable and were reset.");
 		return f;
 	}
-	if (typeof raw.domain === "string" && (DOMAINS as readonly string[]).includes(raw.domain)) f.domain = raw.domain;
-	if (typeof raw.difficulty === "string" && (DIFFICULTIES as readonly string[]).includes(raw.difficulty)) f.difficulty = raw.difficulty;
+	// Any domain of the user's own is a valid filter; values are compared case-insensitively.
+	f.domain = domainOf(raw.domain);
+	f.difficulty = difficultyOf(raw.difficulty);
 	if (raw.source === "shipped" || raw.source === "personal" || raw.source === "both") f.source = raw.source;
 	if (typeof raw.skipPractisedDays === "number" && Number.isFinite(raw.skipPractisedDays) && raw.skipPractisedDays >= 0) f.skipPractisedDays = Math.floor(raw.skipPractisedDays);
 	if (typeof raw.twist === "boolean") f.twist = raw.twist;
@@ -119,6 +120,8 @@ export interface PluginData {
 	install: InstallRecord;
 	/** One-time UI state: whether the welcome offer was answered. */
 	welcomeDone: boolean;
+	/** One-time UI state: whether notes with an old `type:` and no `mlsd/` tag were offered the tag (after the update to tags). */
+	tagOfferDone: boolean;
 	/** A running mock interview, so it survives closing the note or reloading; owned by src/core/mockTimer.ts. */
 	timer: unknown;
 	/** The template version the "notes changed" offer was last shown for, so it is shown once per version. */
@@ -263,6 +266,7 @@ export function migrateData(raw: unknown, options: MigrateOptions): LoadedData {
 		settings: readSettings(raw.settings, warnings, configDir, rejected),
 		install: readRecord(raw.install, warnings, configDir, lost),
 		welcomeDone: raw.welcomeDone === true,
+		tagOfferDone: raw.tagOfferDone === true,
 		timer: raw.timer ?? null,
 		...(typeof raw.updateOffered === "string" ? { updateOffered: raw.updateOffered } : {}),
 	};
@@ -294,6 +298,7 @@ export function defaultData(): PluginData {
 		settings: { ...DEFAULT_SETTINGS, promptFilters: { ...DEFAULT_FILTERS }, targetDomains: [], anchors: [] },
 		install: { ...EMPTY_RECORD, files: {}, declined: {} },
 		welcomeDone: false,
+		tagOfferDone: false,
 		timer: null,
 	};
 }

@@ -1,5 +1,10 @@
 /** Shared domain types. Pure: no Obsidian and no Node imports anywhere in src/core. */
 
+/**
+ * The kinds of note the plugin reads. A note is of a kind only when it carries
+ * the tag `mlsd/<kind>` (CONTENT.md, "What makes a note ours"); a generic
+ * `type:` property is never read.
+ */
 export const NOTE_TYPES = ["framework-step", "case-study", "concept", "checklist", "practice", "twist", "moc", "template"] as const;
 export type NoteType = (typeof NOTE_TYPES)[number];
 
@@ -50,4 +55,6 @@ export interface Issue {
 	line: number | null;
 	rule: string;
 	message: string;
+	/** "error" (the default) breaks a command or the content standard; "warning" and "info" never fail a check. */
+	severity?: "error" | "warning" | "info";
 }

@@ -9,6 +9,7 @@
 import { Notice, TFile, type CachedMetadata } from "obsidian";
 import { Catalog, toRecord, type RecordResult } from "../core/catalog";
 import { installedFolder } from "../core/settings";
+import { noteTypeOf } from "../core/schema";
 import type { NoteOrigin, NoteType } from "../core/types";
 import type { PluginHost } from "./host";
 
@@ -49,7 +50,10 @@ export class CatalogService {
 			this.builtFor = this.recordKey();
 			const { vault, metadataCache } = this.host.app;
 			// Sorted by type only; each type's records are made when a command first asks for it.
-			this.catalog = Catalog.deferred(vault.getMarkdownFiles().map((file) => ({ path: file.path, frontmatter: metadataCache.getFileCache(file)?.frontmatter })), (path) => this.origin(path));
+			this.catalog = Catalog.deferred(vault.getMarkdownFiles().map((file) => {
+				const cache = metadataCache.getFileCache(file);
+				return { path: file.path, frontmatter: cache?.frontmatter, inlineTags: inlineTagsOf(cache) };
+			}), (path) => this.origin(path));
 		}
 		return this.catalog;
 	}
@@ -65,13 +69,27 @@ export class CatalogService {
 		return `${installedFolder(this.host.data)}\u0000${record.templateVersion}\u0000${Object.keys(record.files).length}`;
 	}
 
-	/** Shows one notice naming notes (of the given types, or any) that were skipped for broken properties, once per note. */
+	/**
+	 * Shows one notice naming notes (of the given types, or any) that were
+	 * skipped for broken properties, and case studies that are never drawn
+	 * (still the template's placeholder prompts), once per note.
+	 */
 	announceSkipped(types?: readonly NoteType[]): void {
-		const fresh = this.get().skipped(types).filter((s) => !this.announced.has(s.path));
-		if (fresh.length === 0) return;
-		for (const s of fresh) this.announced.add(s.path);
-		const names = fresh.slice(0, 3).map((s) => `"${s.path}" (${s.problems[0] ?? "invalid properties"})`).join("; ");
-		new Notice(`Skipped ${fresh.length} note${fresh.length === 1 ? "" : "s"} with invalid properties: ${names}${fresh.length > 3 ? "; and more" : ""}.`, 10000);
+		const catalog = this.get();
+		const fresh = catalog.skipped(types).filter((s) => !this.announced.has(`skip:${s.path}`));
+		for (const s of fresh) this.announced.add(`skip:${s.path}`);
+		const waiting = !types || types.includes("case-study") ? catalog.undrawable().filter((u) => !this.announced.has(`draw:${u.path}`)) : [];
+		for (const u of waiting) this.announced.add(`draw:${u.path}`);
+		const parts: string[] = [];
+		if (fresh.length > 0) {
+			const names = fresh.slice(0, 3).map((s) => `"${s.path}" (${s.problems[0] ?? "invalid properties"})`).join("; ");
+			parts.push(`Skipped ${fresh.length} note${fresh.length === 1 ? "" : "s"} with invalid properties: ${names}${fresh.length > 3 ? "; and more" : ""}.`);
+		}
+		if (waiting.length > 0) {
+			const names = waiting.slice(0, 3).map((u) => `"${u.name}" (${u.reason})`).join("; ");
+			parts.push(`Not drawn: ${names}${waiting.length > 3 ? "; and more" : ""}.`);
+		}
+		if (parts.length > 0) new Notice(parts.join(" "), 10000);
 	}
 
 	/** Shipped when the install record lists the path (relative to the folder the notes were installed into). */
@@ -83,6 +101,16 @@ export class CatalogService {
 	}
 
 	private recordOf(path: string, cache: CachedMetadata | null): RecordResult {
-		return toRecord(path, cache?.frontmatter ?? null, this.origin(path));
+		return toRecord(path, cache?.frontmatter ?? null, this.origin(path), inlineTagsOf(cache));
 	}
+}
+
+/** Tags written in a note's body, as the metadata cache lists them (frontmatter tags come with the properties). */
+export function inlineTagsOf(cache: CachedMetadata | null): string[] {
+	return (cache?.tags ?? []).map((t) => t.tag);
+}
+
+/** A note's kind from its cached metadata alone (cheap: for command availability, before the catalog is built). */
+export function kindOfCached(cache: CachedMetadata | null): NoteType | null {
+	return noteTypeOf(cache?.frontmatter ?? null, inlineTagsOf(cache));
 }

@@ -6,7 +6,8 @@ import { Modal, Notice, Setting } from "obsidian";
 import { localDate } from "../core/dates";
 import { drawPrompt, drawToText, type Draw, type PromptFilters } from "../core/prompt";
 import type { Rng } from "../core/rng";
-import { DIFFICULTIES, DOMAINS } from "../core/types";
+import { domainChoices } from "../core/prompt";
+import { DIFFICULTIES } from "../core/types";
 import type { CatalogService } from "./CatalogService";
 import type { PluginHost } from "./host";
 import { loadTwists } from "./notes";
@@ -54,7 +55,7 @@ export class PromptModal extends Modal {
 	}
 
 	private renderFilters(el: HTMLElement): void {
-		const domains = [...new Set(this.catalog.get().cases().map((c) => c.domain))].sort((a, b) => DOMAINS.indexOf(a) - DOMAINS.indexOf(b));
+		const domains = domainChoices(this.catalog.get().domains(), this.filters.domain);
 		new Setting(el).setName("Domain").addDropdown((d) => {
 			d.addOption("", "Any domain");
 			for (const x of domains) d.addOption(x, x);

@@ -1,6 +1,7 @@
 /** "New case study", "New concept", "New checklist items": from the user's or the shipped templates. */
 import { Notice } from "obsidian";
 import type { NoteRecord } from "../core/catalog";
+import { kindsOf } from "../core/schema";
 import { fallbackTemplate, instantiateTemplate, type TemplateKind } from "../core/newNote";
 import type { CatalogService } from "./CatalogService";
 import type { PluginHost } from "./host";
@@ -9,7 +10,7 @@ import { createAndOpen, readNote } from "./notes";
 
 /** The template for a kind: a personal template first, then the shipped one, then a built-in minimum. */
 export async function templateText(host: PluginHost, catalog: CatalogService, kind: TemplateKind): Promise<string> {
-	const candidates = catalog.get().ofType<NoteRecord>("template").filter((t) => t.properties["template-for"] === kind);
+	const candidates = catalog.get().ofType<NoteRecord>("template").filter((t) => t.properties["template-for"] === kind || kindsOf(t.tags).includes(kind));
 	candidates.sort((a, b) => (a.origin === b.origin ? a.path.localeCompare(b.path) : a.origin === "personal" ? -1 : 1));
 	for (const t of candidates) {
 		const text = await readNote(host.app, t.path);

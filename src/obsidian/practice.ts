@@ -23,7 +23,7 @@ export async function startPractice(host: PluginHost, catalog: CatalogService, d
 		const text = practiceNote({ draw, date, steps, drillSteps: drill, checklist, totalMinutes: total, twistMinute });
 		const file = await createAndOpen(host.app, host.data.settings.practiceFolder, practiceTitle(draw, date, drill), text);
 		// Known at once, before the metadata cache indexes the new note, so a quick second draw sees it.
-		catalog.get().set(file.path, toRecord(file.path, { type: "practice", case: `[[${draw.caseName}]]`, prompt: draw.prompt, [SESSION_DATE]: date }, "personal"));
+		catalog.get().set(file.path, toRecord(file.path, { tags: ["mlsd/practice"], case: `[[${draw.caseName}]]`, prompt: draw.prompt, [SESSION_DATE]: date }, "personal"));
 		return file.path;
 	} catch (e) {
 		new Notice(`Could not start practice: ${e instanceof Error ? e.message : String(e)}`);

@@ -527,9 +527,20 @@ await test("mock interview: status-bar timer, the two-part self-review, the prog
 		await window.settle();
 	}, caseName);
 	await page.waitForSelector(".mlsd-flashcards-modal .mlsd-flashcard");
-	await page.click(".mlsd-flashcard-show >> nth=0");
-	expect((await page.$$(".mlsd-flashcard-answer")).length === 1, "one answer shown after one click");
+	expect((await page.$$(".mlsd-flashcard")).length === 1, "one card at a time");
+	const firstQuestion = await page.textContent(".mlsd-flashcard-question");
+	await page.click(".mlsd-flashcard-show");
+	await page.waitForSelector(".mlsd-flashcard-answer");
+	expect((await page.$$(".mlsd-flashcard-grade")).length === 4, "four grade buttons after the answer is shown");
 	await shoot(page, "case-flashcards");
+	await page.keyboard.press("3");
+	await page.waitForFunction((q) => document.querySelector(".mlsd-flashcard-question")?.textContent !== q && !document.querySelector(".mlsd-flashcard-answer"), firstQuestion);
+	const log = await page.evaluate(async () => {
+		await window.settle();
+		const f = window.app.vault.getFileByPath("ML System Design practice/Flashcard reviews.md");
+		return f ? window.app.vault.read(f) : "";
+	});
+	expect(/ good {2}/.test(log), "the grade went to the review log note");
 	expect(errors.length === 0, `page errors: ${errors.join("; ")}`);
 	await page.close();
 });

@@ -28,7 +28,7 @@ describe("mlsd plan", () => {
 			schema: 1, settings: { interviewDate: "2026-03-01", anchors: ["Fraud"], targetDomains: ["recsys"] },
 		}));
 		for (const [name, domain] of [["Feed", "recsys"], ["Fraud", "fraud-risk"], ["Ads", "ads"]]) {
-			writeFileSync(join(vault, `${name}.md`), `---\ntype: case-study\ndomain: ${domain}\ndifficulty: easy\nprompts:\n  - Design ${name}.\n---\n`);
+			writeFileSync(join(vault, `${name}.md`), `---\ntype: case-study\ntags: [mlsd/case-study]\ndomain: ${domain}\ndifficulty: easy\nprompts:\n  - Design ${name}.\n---\n`);
 		}
 		const saved = JSON.parse(mlsd("plan", vault, "--today", "2026-02-01", "--json").stdout);
 		expect(saved).toMatchObject({ interviewDate: "2026-03-01", daysLeft: 28, mock: { case: "Fraud", kind: "new" } });

@@ -30,7 +30,7 @@ describe("mlsd prompt", () => {
 	});
 	it("says so on stderr when no twist note fits, and still draws", () => {
 		const dir = mkdtempSync(join(tmpdir(), "mlsd-"));
-		writeFileSync(join(dir, "Search.md"), "---\ntype: case-study\ndomain: search\ndifficulty: easy\nprompts:\n  - Design search.\n---\n");
+		writeFileSync(join(dir, "Search.md"), "---\ntype: case-study\ntags: [mlsd/case-study]\ndomain: search\ndifficulty: easy\nprompts:\n  - Design search.\n---\n");
 		writeFileSync(join(dir, "Twist - Fraud only.md"), "---\ntype: twist\nfits: [fraud-risk]\ntags: [mlsd/twist]\n---\nChargebacks spike.\n");
 		const r = mlsd("prompt", dir, "--json");
 		expect(r.code).toBe(0);
@@ -47,8 +47,8 @@ describe("mlsd prompt", () => {
 	it("draws a personal case that has only properties, and names broken notes", () => {
 		const dir = mkdtempSync(join(tmpdir(), "mlsd-"));
 		mkdirSync(join(dir, "Mine"));
-		writeFileSync(join(dir, "Mine", "Voice notes.md"), "---\ntype: case-study\ndomain: speech\ndifficulty: easy\nprompts:\n  - Design a voice note transcriber.\n---\n");
-		writeFileSync(join(dir, "Mine", "Broken.md"), "---\ntype: case-study\ndomain: [\n---\n");
+		writeFileSync(join(dir, "Mine", "Voice notes.md"), "---\ntags: [mlsd/case-study]\ndomain: speech\ndifficulty: easy\nprompts:\n  - Design a voice note transcriber.\n---\n");
+		writeFileSync(join(dir, "Mine", "Broken.md"), "---\ntags: [mlsd/case-study]\ndomain: [\n---\n");
 		const r = mlsd("prompt", dir, "--json", "--no-twist");
 		expect(JSON.parse(r.stdout)).toMatchObject({ case: "Voice notes", prompt: "Design a voice note transcriber." });
 		expect(r.stderr).toContain("skipped Mine/Broken.md");

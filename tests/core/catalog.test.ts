@@ -6,16 +6,16 @@ import { candidateCases, drawPrompt, DEFAULT_FILTERS, type PromptFilters } from 
 import { seededRng } from "../../src/core/rng";
 import { splitFrontmatter } from "../../src/core/markdown";
 
-const caseFm = (domain: string, difficulty: string, prompts = ["Design X.", "Build X."]) => ({ type: "case-study", domain, difficulty, prompts, concepts: ["[[Feature store]]"] });
+const caseFm = (domain: string, difficulty: string, prompts = ["Design X.", "Build X."]) => ({ tags: ["mlsd/case-study"], domain, difficulty, prompts, concepts: ["[[Feature store]]"] });
 
 function catalog(): Catalog {
 	return Catalog.from([
 		toRecord("S/Feed.md", caseFm("recsys", "medium"), "shipped"),
 		toRecord("S/Ads.md", caseFm("ads", "hard"), "shipped"),
 		toRecord("Mine/Podcasts.md", caseFm("recsys", "easy", ["Recommend podcasts."]), "personal"),
-		toRecord("Mine/Broken.md", { type: "case-study", domain: "cooking" }, "personal"),
+		toRecord("Mine/Broken.md", { tags: ["mlsd/case-study"], domain: "", difficulty: "Medium" }, "personal"),
 		toRecord("Mine/Unrelated.md", { type: "meeting" }, "personal"),
-		toRecord("P/p1.md", { type: "practice", case: "[[Feed]]", date: "2026-11-20" }, "personal"),
+		toRecord("P/p1.md", { tags: ["mlsd/practice"], case: "[[Feed]]", date: "2026-11-20" }, "personal"),
 	]);
 }
 const filters = (f: Partial<PromptFilters>): PromptFilters => ({ ...DEFAULT_FILTERS, twist: false, ...f });
@@ -142,8 +142,9 @@ describe("instantiateTemplate", () => {
 	it("turns a template into a note of its kind with the title", () => {
 		const t = "---\ntype: template\ntemplate-for: case-study\ndomain: recsys\ndifficulty: medium\nprompts:\n  - Design ...\n---\n# Case study title\n\n## Prompt\n";
 		const out = instantiateTemplate(t, "case-study", "Podcast recs");
-		expect(out).toBe("---\ntype: case-study\ndomain: recsys\ndifficulty: medium\nprompts:\n  - Design ...\n---\n# Podcast recs\n\n## Prompt\n");
-		const rec = toRecord("x.md", { type: "case-study", domain: "recsys", difficulty: "medium", prompts: ["Design ..."] }, "personal");
+		// The template marker goes; the kind's tag is what makes the new note take part (no "type:" is claimed).
+		expect(out).toBe("---\ndomain: recsys\ndifficulty: medium\nprompts:\n  - Design ...\ntags:\n  - mlsd/case-study\n---\n# Podcast recs\n\n## Prompt\n");
+		const rec = toRecord("x.md", { tags: ["mlsd/case-study"], domain: "recsys", difficulty: "medium", prompts: ["Design ..."] }, "personal");
 		// A valid case study, whose template placeholder is never offered as a question.
 		expect(rec && "record" in rec && (rec.record as CaseRecord).type).toBe("case-study");
 		expect(rec && "record" in rec && (rec.record as CaseRecord).prompts).toEqual([]);

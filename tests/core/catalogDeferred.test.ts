@@ -5,12 +5,12 @@ import { Catalog, toRecord } from "../../src/core/catalog";
 describe("deferred catalog", () => {
 	const fm = (i: number): Record<string, unknown> | null => {
 		switch (i % 7) {
-			case 0: return { type: "case-study", domain: "ads", difficulty: "easy", prompts: [`Design ${i}.`] };
-			case 1: return { type: "concept", category: "model" };
-			case 2: return { type: "concept", category: "nonsense" };
-			case 3: return { type: "practice", case: "[[X]]", date: "2026-01-02" };
-			case 4: return { type: "framework-step", step: (i % 7) + 1, minutes: 5 };
-			case 5: return { tags: ["journal"] };
+			case 0: return { tags: ["mlsd/case-study"], domain: "ads", difficulty: "easy", prompts: [`Design ${i}.`] };
+			case 1: return { tags: ["mlsd/concept"], category: "model" };
+			case 2: return { tags: ["mlsd/concept"], category: "nonsense" };
+			case 3: return { tags: ["mlsd/practice"], case: "[[X]]", date: "2026-01-02" };
+			case 4: return { tags: ["mlsd/framework-step"], step: (i % 7) + 1, minutes: 5 };
+			case 5: return { type: "concept", tags: ["journal"] };
 			default: return null;
 		}
 	};
@@ -42,7 +42,7 @@ describe("deferred catalog", () => {
 	});
 
 	it("makes no record of a type nobody asked for", () => {
-		const notes = [{ path: "a.md", frontmatter: { type: "concept", category: "bad" } }, { path: "b.md", frontmatter: { type: "case-study", domain: "ads", difficulty: "easy", prompts: ["Design it."] } }];
+		const notes = [{ path: "a.md", frontmatter: { tags: ["mlsd/framework-step"], step: 99, minutes: 5 } }, { path: "b.md", frontmatter: { tags: ["mlsd/case-study"], domain: "ads", difficulty: "easy", prompts: ["Design it."] } }];
 		const c = Catalog.deferred(notes, () => "personal");
 		expect(c.skipped(["case-study"])).toEqual([]);
 		expect(c.cases().map((x) => x.name)).toEqual(["b"]);

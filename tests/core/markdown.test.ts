@@ -70,10 +70,11 @@ describe("sections", () => {
 			{ text: "done item", done: true },
 		]);
 	});
-	it("reads flashcards, skipping ::: lines", () => {
+	it("reads flashcards: ::: lines as reversed cards", () => {
 		expect(flashcards(sectionText(NOTE, "Flashcards")!)).toEqual([
-			{ question: "What is NDCG?", answer: "DCG divided by the ideal DCG" },
-			{ question: "Bullet question", answer: "bullet answer" },
+			{ question: "What is NDCG?", answer: "DCG divided by the ideal DCG", line: 1 },
+			{ question: "Not a card", answer: "triple", reversed: true, line: 2 },
+			{ question: "Bullet question", answer: "bullet answer", line: 3 },
 		]);
 	});
 	it("reads plain list items but not tasks", () => {

@@ -3,9 +3,9 @@ import { DEFAULT_HORIZON_DAYS, planText, todaysPlan, type PlanInput } from "../.
 import { addDays, NO_PLAN } from "../../src/core/review";
 
 const caseNote = (name: string, domain: string): RecordResult =>
-	toRecord(`Cases/${name}.md`, { type: "case-study", domain, difficulty: "medium", prompts: [`Design ${name}.`] }, "shipped");
+	toRecord(`Cases/${name}.md`, { type: "case-study", tags: ["mlsd/case-study"], domain, difficulty: "medium", prompts: [`Design ${name}.`] }, "shipped");
 const practice = (file: string, caseName: string, date: string, rating: string | null): RecordResult =>
-	toRecord(`Practice/${file}.md`, { type: "practice", case: `[[${caseName}]]`, "session-date": date, "mlsd-rating": rating }, "personal");
+	toRecord(`Practice/${file}.md`, { type: "practice", tags: ["mlsd/practice"], case: `[[${caseName}]]`, "session-date": date, "mlsd-rating": rating }, "personal");
 
 const CASES = [
 	caseNote("Feed", "recsys"), caseNote("Podcasts", "recsys"), caseNote("Ads CTR", "ads"), caseNote("Fraud", "fraud-risk"),

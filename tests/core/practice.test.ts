@@ -1,6 +1,5 @@
 import fc from "fast-check";
 import { toRecord } from "../../src/core/catalog";
-import { caseDecks } from "../../src/core/caseCards";
 import { splitFrontmatter } from "../../src/core/markdown";
 import { applyEvent, startTimer, timerView } from "../../src/core/mockTimer";
 import {
@@ -75,7 +74,7 @@ describe("properties written by the loop", () => {
 	});
 
 	it("applied to an old note, read back the same, and validate", () => {
-		const fm: Record<string, unknown> = { type: "practice", case: "[[Feed]]", date: "2026-01-20", rating: "again", due: "2026-01-21", "step-scores": [1, null, 2] };
+		const fm: Record<string, unknown> = { type: "practice", tags: ["mlsd/practice"], case: "[[Feed]]", date: "2026-01-20", rating: "again", due: "2026-01-21", "step-scores": [1, null, 2] };
 		applyPropertyChange(fm, reviewProperties(RESULTS, "good", fm.rating));
 		expect(fm).not.toHaveProperty("due");
 		expect(fm).not.toHaveProperty("rating");
@@ -86,17 +85,17 @@ describe("properties written by the loop", () => {
 	});
 
 	it("name wrong values", () => {
-		const bad = validateProperties({ type: "practice", case: "[[Feed]]", "session-date": "2026-01-20", "mlsd-rating": "Great", "step2-score": 5, "step3-score": "later", "step1-minutes": -1, "step-scores": [0, 2.5] });
+		const bad = validateProperties({ type: "practice", tags: ["mlsd/practice"], case: "[[Feed]]", "session-date": "2026-01-20", "mlsd-rating": "Great", "step2-score": 5, "step3-score": "later", "step1-minutes": -1, "step-scores": [0, 2.5] });
 		expect(bad.map((p) => p.property).sort()).toEqual(["mlsd-rating", "step-scores", "step1-minutes", "step2-score", "step3-score"]);
-		expect(validateProperties({ type: "practice", case: "[[Feed]]" }).map((p) => p.property)).toEqual(["session-date"]);
+		expect(validateProperties({ type: "practice", tags: ["mlsd/practice"], case: "[[Feed]]" }).map((p) => p.property)).toEqual(["session-date"]);
 		// A user's generic "rating" next to ours is not ours to judge.
-		expect(validateProperties({ type: "practice", case: "[[Feed]]", "session-date": "2026-01-20", rating: "five stars" })).toEqual([]);
+		expect(validateProperties({ type: "practice", tags: ["mlsd/practice"], case: "[[Feed]]", "session-date": "2026-01-20", rating: "five stars" })).toEqual([]);
 	});
 
 	it("never crash on hand-edited values (property)", () => {
 		const value = fc.oneof(fc.anything(), fc.array(fc.oneof(fc.integer(), fc.double(), fc.string(), fc.constant(null))));
 		fc.assert(fc.property(value, value, value, value, (a, b, c, d) => {
-			const fm = { type: "practice", case: "[[X]]", "session-date": "2026-01-01", "mlsd-rating": a, "step2-score": b, "step-minutes": c, "step3-minutes": d };
+			const fm = { type: "practice", tags: ["mlsd/practice"], case: "[[X]]", "session-date": "2026-01-01", "mlsd-rating": a, "step2-score": b, "step-minutes": c, "step3-minutes": d };
 			const r = toRecord("P.md", fm, "personal");
 			readSession(fm);
 			return r !== null;
@@ -105,7 +104,7 @@ describe("properties written by the loop", () => {
 });
 
 describe("old practice notes (0.1) are still read", () => {
-	const old = { type: "practice", case: "[[Feed]]", date: "2026-01-05", rating: "good", due: "2026-01-08", "step-scores": [3, null, 2], "step-minutes": [4, 0, 9.5], "step-overrun": [0, 0, 1.5] };
+	const old = { type: "practice", tags: ["mlsd/practice"], case: "[[Feed]]", date: "2026-01-05", rating: "good", due: "2026-01-08", "step-scores": [3, null, 2], "step-minutes": [4, 0, 9.5], "step-overrun": [0, 0, 1.5] };
 	it("date, rating, scores with gaps and timing", () => {
 		expect(sessionDate(old)).toBe("2026-01-05");
 		expect(sessionRating(old)).toBe("good");
@@ -177,20 +176,5 @@ describe("checklist tally and ticking", () => {
 		expect(setChecklistItem(on, entries[1]!.line, false)).toBe(NOTE);
 		// A line that is not an item is left alone.
 		expect(setChecklistItem(NOTE, 0, true)).toBe(NOTE);
-	});
-});
-
-describe("case decks", () => {
-	it("collects each concept's flashcards once, from its Flashcards section", () => {
-		const decks = caseDecks([
-			{ name: "Calibration", text: "---\ntype: concept\n---\nIntro::not a card here?\n## Flashcards\nWhat is calibration?::Scores match frequencies.\n## See also\n" },
-			{ name: "calibration", text: "## Flashcards\nDuplicate::skipped" },
-			{ name: "Empty", text: "No cards." },
-			{ name: "Loose", text: "Q1::A1\n- Q2::A2" },
-		]);
-		expect(decks).toEqual([
-			{ concept: "Calibration", cards: [{ question: "What is calibration?", answer: "Scores match frequencies." }] },
-			{ concept: "Loose", cards: [{ question: "Q1", answer: "A1" }, { question: "Q2", answer: "A2" }] },
-		]);
 	});
 });

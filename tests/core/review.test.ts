@@ -6,13 +6,13 @@ import {
 import { createEmptyCard, fsrs, generatorParameters, Rating, type Grade } from "ts-fsrs";
 
 const caseNote = (name: string, difficulty: "easy" | "medium" | "hard", domain = "recsys"): RecordResult =>
-	toRecord(`Cases/${name}.md`, { type: "case-study", domain, difficulty, prompts: [`Design ${name}.`] }, "shipped");
+	toRecord(`Cases/${name}.md`, { type: "case-study", tags: ["mlsd/case-study"], domain, difficulty, prompts: [`Design ${name}.`] }, "shipped");
 /** A practice note as the plugin writes it now (session-date, mlsd-rating). */
 const practice = (file: string, caseName: string, date: string, rating?: string | null): RecordResult =>
-	toRecord(`Practice/${file}.md`, { type: "practice", case: `[[${caseName}]]`, "session-date": date, ...(rating === undefined ? {} : { "mlsd-rating": rating }) }, "personal");
+	toRecord(`Practice/${file}.md`, { type: "practice", tags: ["mlsd/practice"], case: `[[${caseName}]]`, "session-date": date, ...(rating === undefined ? {} : { "mlsd-rating": rating }) }, "personal");
 /** A practice note as 0.1 wrote it (date, rating). */
 const oldPractice = (file: string, caseName: string, date: string, rating: string): RecordResult =>
-	toRecord(`Practice/${file}.md`, { type: "practice", case: `[[${caseName}]]`, date, rating, due: "2099-01-01" }, "personal");
+	toRecord(`Practice/${file}.md`, { type: "practice", tags: ["mlsd/practice"], case: `[[${caseName}]]`, date, rating, due: "2099-01-01" }, "personal");
 
 const CASES = [caseNote("Feed", "medium"), caseNote("Search", "easy"), caseNote("Ads", "hard"), caseNote("Maps", "easy")];
 const opts = (newPerDay: number, plan: InterviewPlan = NO_PLAN, domain: string | null = null) => ({ newPerDay, plan, domain });
@@ -55,7 +55,7 @@ describe("scheduling from practice notes", () => {
 			practice("c", "Feed", "2026-01-07"),
 			practice("d", "Feed", "2026-01-07", "great"),
 			// A user's own generic "rating" is theirs: not a review, and not an error.
-			toRecord("Practice/e.md", { type: "practice", case: "[[Feed]]", "session-date": "2026-01-08", rating: "great" }, "personal"),
+			toRecord("Practice/e.md", { type: "practice", tags: ["mlsd/practice"], case: "[[Feed]]", "session-date": "2026-01-08", rating: "great" }, "personal"),
 		]);
 		expect(ratedReviews(catalog).map((r) => r.path)).toEqual(["Practice/a.md"]);
 		expect(catalog.skipped()).toEqual([{ path: "Practice/d.md", type: "practice", problems: [expect.stringMatching(/"mlsd-rating" is "great"/)] }]);

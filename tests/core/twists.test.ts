@@ -59,7 +59,7 @@ describe("twist notes", () => {
 		const none = drawTwist(rare, "search", seededRng(1));
 		expect(none).toEqual({ twist: null, message: expect.stringMatching(/^None of the 1 twist notes fits the domain "search"/) });
 		expect(drawTwist([], "search", seededRng(1))).toEqual({ twist: null, message: expect.stringMatching(/There are no twist notes yet/) });
-		const c = Catalog.from([toRecord("S.md", { type: "case-study", domain: "search", difficulty: "easy", prompts: ["Design search."] }, "personal")]);
+		const c = Catalog.from([toRecord("S.md", { type: "case-study", tags: ["mlsd/case-study"], domain: "search", difficulty: "easy", prompts: ["Design search."] }, "personal")]);
 		const r = drawPrompt(c, { ...DEFAULT_FILTERS, twist: true }, seededRng(2), "2026-01-20", rare);
 		expect("draw" in r && r.draw).toMatchObject({ prompt: "Design search.", twist: null, twistNote: null, twistNotice: expect.stringMatching(/None of the 1/) });
 	});

@@ -48,7 +48,7 @@ export async function loadPlugin<P extends Loadable>(
 	const app = new App();
 	await seedVault(app, options.files ?? {});
 	// By default the welcome offer has been answered, so it does not sit on top of every test.
-	const data = options.data === undefined ? { schema: 1, welcomeDone: true } : options.data;
+	const data = options.data === undefined ? { schema: 1, welcomeDone: true, tagOfferDone: true } : options.data;
 	const dataPath = `${app.vault.configDir}/plugins/${manifest.id}/data.json`;
 	for (const [name, text] of Object.entries(options.pluginFiles ?? {})) await app.vault.adapter.write(`${app.vault.configDir}/plugins/${manifest.id}/${name}`, text);
 	if (options.rawData !== undefined) await app.vault.adapter.write(dataPath, options.rawData);

@@ -2,8 +2,8 @@ import MlSystemDesignVault from "../../src/main";
 import { loadPlugin, type Harness } from "../helpers/harness";
 import { Modal, Notice, MarkdownView, SuggestModal, TFile } from "../stand-in/obsidian";
 
-const PERSONAL_CASE = "---\ntype: case-study\ndomain: speech\ndifficulty: easy\nprompts:\n  - Design a voice note transcriber for a phone.\n---\n";
-const MY_CHECKS = "---\ntype: checklist\nstep: 3\n---\n## Checklist\n- [ ] Checked consent for every audio clip\n";
+const PERSONAL_CASE = "---\ntags: [mlsd/case-study]\ndomain: speech\ndifficulty: easy\nprompts:\n  - Design a voice note transcriber for a phone.\n---\n";
+const MY_CHECKS = "---\ntags: [mlsd/checklist]\nstep: 3\n---\n## Checklist\n- [ ] Checked consent for every audio clip\n";
 
 async function installed(files: Record<string, string> = {}): Promise<Harness<MlSystemDesignVault>> {
 	const h = await loadPlugin(MlSystemDesignVault, { files });
@@ -71,7 +71,7 @@ describe("Draw a random interview prompt", () => {
 	});
 
 	it("names a personal note with broken properties once and still draws", async () => {
-		const h = await installed({ "Mine/Broken.md": "---\ntype: case-study\ndomain: cooking\n---\n" });
+		const h = await installed({ "Mine/Broken.md": "---\ntags: [mlsd/case-study]\ndomain: cooking\n---\n" });
 		h.run("draw-prompt");
 		await h.settle();
 		expect(Notice.history.filter((n) => n.includes("Mine/Broken.md"))).toHaveLength(1);
@@ -167,7 +167,9 @@ describe("new notes from templates", () => {
 			"ML System Design personal/Podcast recs 2.md", "ML System Design personal/Podcast recs.md",
 		]);
 		const text = (await h.fileText("ML System Design personal/Podcast recs.md"))!;
-		expect(text).toMatch(/^---\ntype: case-study\n/);
+		expect(text).toMatch(/^---\ndomain: recsys\n/);
+		expect(text).toMatch(/\ntags:\n  - mlsd\/case-study\n  - mlsd\/domain\/recsys\n---/);
+		expect(text).not.toMatch(/mlsd\/template|template-for|^type:/m);
 		expect(text).not.toContain("template-for");
 		expect(text).toContain("# Podcast / recs?");
 		const rec = h.plugin.catalog.get().caseByName("Podcast recs");

@@ -24,6 +24,11 @@ afterEach(() => {
 	jest.useRealTimers();
 });
 
+/** Today's plan counts the flashcards (it reads the concept notes) before it renders: wait for it, a bounded number of turns. */
+async function rendered(modal: Modal, selector: string): Promise<void> {
+	for (let i = 0; i < 300 && !modal.contentEl.querySelector(selector); i++) await new Promise((r) => setTimeout(r, 0));
+}
+
 async function installed(files: Record<string, string> = {}): Promise<Harness<MlSystemDesignVault>> {
 	const h = await loadPlugin(MlSystemDesignVault, { files });
 	h.run("install-notes");
@@ -316,10 +321,13 @@ describe("interview date and today's plan", () => {
 
 		h.run("todays-plan");
 		const plan = topModal();
+		await rendered(plan, ".mlsd-plan-days");
 		expect(plan.contentEl.querySelector(".mlsd-plan-days")?.textContent).toBe("19");
 		const items = [...plan.contentEl.querySelectorAll(".mlsd-plan-today .setting-item-name")].map((e) => e.textContent);
 		expect(items[0]).toBe("Run a mock interview of Query autocomplete (new: one of your anchor cases).");
-		expect(plan.contentEl.querySelector(".mlsd-plan-cards-unknown")).not.toBeNull();
+		// The flashcards due today are counted from the concept notes and the review log: today's 20 new cards.
+		expect(items).toContain("Review 20 flashcards due today.");
+		expect(plan.contentEl.querySelector(".mlsd-plan-cards-unknown")).toBeNull();
 		expect(plan.contentEl.querySelector(".mlsd-plan-anchors")?.textContent).toMatch(/^Query autocomplete: 0 sessions so far, \d+ planned before the interview$/);
 		click(plan.contentEl, "Start mock interview");
 		await h.settle();
@@ -331,6 +339,7 @@ describe("interview date and today's plan", () => {
 		const h = await installed();
 		h.run("todays-plan");
 		const plan = topModal();
+		await rendered(plan, ".mlsd-plan-days-label");
 		expect(plan.contentEl.querySelector(".mlsd-plan-days-label")?.textContent).toBe("No interview date set.");
 		click(plan.contentEl, "Set interview date");
 		expect(topModal().titleEl.textContent).toBe("Interview date");

@@ -52,7 +52,7 @@ async function open(h: Harness<MlSystemDesignVault>, path: string): Promise<void
 }
 
 const PRACTICE = (caseName: string, date: string, extra = ""): string =>
-	`---\ntype: practice\ncase: "[[${caseName}]]"\ndate: ${date}\nrating:\ndue:\n${extra}---\n\n## Time plan\n\n## Your answer\n\n## Checklist\n`;
+	`---\ntype: practice\ntags: [mlsd/practice]\ncase: "[[${caseName}]]"\ndate: ${date}\nrating:\ndue:\n${extra}---\n\n## Time plan\n\n## Your answer\n\n## Checklist\n`;
 const STATE = (practicePath: string, startedAt: number) => ({
 	practicePath,
 	plan: [{ step: 1, name: "Step 1 - Clarifying requirements", minutes: 5 }, { step: 2, name: "Step 2 - Framing", minutes: 4 }],
@@ -181,7 +181,7 @@ describe("a mock interview from start to self-review", () => {
 		expect(lastNotice()).toMatch(/^Open a practice note first/);
 		await open(h, "P/Broken.md");
 		await runAndSettle(h, "start-mock-interview");
-		expect(lastNotice()).toMatch(/^"Broken" has practice properties the plugin cannot read: "session-date" must be a date/);
+		expect(lastNotice()).toMatch(/^"Broken" has practice properties the plugin cannot read: "date" is "someday", which is not a real date/);
 		expect(h.plugin.data.timer).toBeNull();
 	});
 });
@@ -341,29 +341,6 @@ describe("Open progress", () => {
 		await h.settle();
 		expect(await h.fileText(`${PRACTICE_FOLDER}/Progress.md`)).toBe("My own progress diary.\n");
 		expect(lastNotice()).toMatch(/is a note of yours, so it was not overwritten/);
-	});
-});
-
-describe("Review flashcards for this case", () => {
-	it("lists the cards of the case's concepts with answers hidden until asked for", async () => {
-		const h = await installed({ "Scratch.md": "text\n" });
-		await open(h, "Scratch.md");
-		expect(h.app.commands.isAvailable("ml-system-design-vault:review-flashcards")).toBe(false);
-		await open(h, "ML System Design/Case studies/Ad click-through rate prediction.md");
-		expect(h.run("review-flashcards")).toBe(true);
-		await h.settle();
-		const modal = topModal();
-		expect(modal.titleEl.textContent).toBe("Flashcards: Ad click-through rate prediction");
-		const concepts = [...modal.contentEl.querySelectorAll(".mlsd-flashcards-concept")].map((e) => e.textContent);
-		expect(concepts).toContain("Calibration");
-		const cards = modal.contentEl.querySelectorAll(".mlsd-flashcard");
-		expect(cards.length).toBeGreaterThan(5);
-		expect(modal.contentEl.querySelectorAll(".mlsd-flashcard-answer")).toHaveLength(0);
-		click(cards[0]!, "Show answer");
-		const answer = cards[0]!.querySelector(".mlsd-flashcard-answer");
-		expect(answer?.textContent?.length).toBeGreaterThan(3);
-		expect(cards[0]!.querySelector("button")).toBeNull();
-		expect(modal.contentEl.querySelectorAll(".mlsd-flashcard-answer")).toHaveLength(1);
 	});
 });
 

@@ -21,14 +21,14 @@ import type { TimerService } from "./TimerService";
 /** How many of the coming days with sessions the plan lists. */
 const AHEAD = 7;
 
-export function currentPlan(host: PluginHost, catalog: CatalogService): StudyPlan {
+export async function currentPlan(host: PluginHost, catalog: CatalogService): Promise<StudyPlan> {
 	const { settings } = host.data;
 	return todaysPlan(catalog.get(), {
 		today: localDate(),
 		plan: interviewPlanOf(settings),
 		newPerDay: settings.newCasesPerDay,
 		domain: settings.promptFilters.domain,
-		cardsDue: cardsDueToday(host, catalog),
+		cardsDue: await cardsDueToday(host, catalog),
 	});
 }
 
@@ -39,11 +39,12 @@ export class TodayPlanModal extends Modal {
 		super(host.app);
 	}
 
-	onOpen(): void {
-		this.catalog.announceSkipped();
-		this.plan = currentPlan(this.host, this.catalog);
+	async onOpen(): Promise<void> {
 		this.setTitle("Today's plan");
 		this.modalEl.addClass("mlsd-plan-modal");
+		this.catalog.announceSkipped();
+		// The flashcard count reads the concept notes and the review log; everything else is from the catalog.
+		this.plan = await currentPlan(this.host, this.catalog);
 		this.render(this.plan);
 	}
 

@@ -1,6 +1,5 @@
 /** What the practice loop's commands do, one function each. */
 import { MarkdownView, normalizePath, Notice, TFile, type App } from "obsidian";
-import { caseDecks } from "../../core/caseCards";
 import type { CaseRecord } from "../../core/catalog";
 import { localDate } from "../../core/dates";
 import { resultsFromProperties, stepResults, timingProperties, type StepResult } from "../../core/practice";
@@ -10,12 +9,11 @@ import { drawForCase, type Draw } from "../../core/prompt";
 import { nextDueCase } from "../../core/review";
 import type { Rng } from "../../core/rng";
 import { interviewPlanOf } from "../../core/settings";
-import type { CatalogService } from "../CatalogService";
+import { kindOfCached, type CatalogService } from "../CatalogService";
 import type { PluginHost } from "../host";
 import { ensureFolder, loadTwists, readNote } from "../notes";
 import { startPractice } from "../practice";
 import { cardsDueToday } from "./cards";
-import { FlashcardsModal } from "./FlashcardsModal";
 import { beginMock } from "./mock";
 import { checkPracticeNote, errorText, writeLoopResults } from "./practiceNotes";
 import { SelfReviewModal } from "./SelfReviewModal";
@@ -88,13 +86,13 @@ export async function drawFor(host: PluginHost, catalog: CatalogService, c: Case
 /** Whether the active note is a practice note (cheap: one metadata lookup, for command availability). */
 export function activeIsPractice(host: PluginHost): boolean {
 	const file = host.app.workspace.getActiveFile();
-	return file ? host.app.metadataCache.getFileCache(file)?.frontmatter?.type === "practice" : false;
+	return file ? kindOfCached(host.app.metadataCache.getFileCache(file)) === "practice" : false;
 }
 
 /** Whether the active note is a case study (cheap, for command availability). */
 export function activeIsCase(host: PluginHost): boolean {
 	const file = host.app.workspace.getActiveFile();
-	return file ? host.app.metadataCache.getFileCache(file)?.frontmatter?.type === "case-study" : false;
+	return file ? kindOfCached(host.app.metadataCache.getFileCache(file)) === "case-study" : false;
 }
 
 function dueNotice(result: ReturnType<typeof nextDueCase>): string {
@@ -126,7 +124,11 @@ export async function practiseNextDue(host: PluginHost, catalog: CatalogService,
 
 async function stepTexts(app: App, catalog: CatalogService): Promise<Map<string, string>> {
 	const texts = new Map<string, string>();
-	for (const s of catalog.get().steps()) texts.set(s.path, (await readNote(app, s.path)) ?? "");
+	for (const s of catalog.get().steps()) {
+		// One unreadable step note leaves its concepts out; it never stops the dashboard.
+		const text = await readNote(app, s.path).catch(() => null);
+		if (text !== null) texts.set(s.path, text);
+	}
 	return texts;
 }
 
@@ -154,7 +156,7 @@ export async function currentProgress(host: PluginHost, catalog: CatalogService)
 	catalog.announceSkipped();
 	return progressSummary(catalog.get(), await stepTexts(host.app, catalog), localDate(), {
 		plan: interviewPlanOf(host.data.settings),
-		cardsDue: cardsDueToday(host, catalog),
+		cardsDue: await cardsDueToday(host, catalog),
 	});
 }
 
@@ -176,24 +178,4 @@ export function activeCase(host: PluginHost, catalog: CatalogService): CaseRecor
 	const file = host.app.workspace.getActiveFile();
 	const record = file ? catalog.get().get(file.path) : undefined;
 	return record?.type === "case-study" ? (record as CaseRecord) : null;
-}
-
-/** "Review flashcards for this case": the cards of the concept notes in the case's `concepts` property. */
-export async function reviewFlashcards(host: PluginHost, c: CaseRecord): Promise<void> {
-	const { app } = host;
-	const found: { name: string; text: string }[] = [];
-	const missing: string[] = [];
-	for (const name of c.concepts) {
-		const file = app.metadataCache.getFirstLinkpathDest(name, c.path);
-		if (file) found.push({ name: file.basename, text: await app.vault.cachedRead(file) });
-		else missing.push(name);
-	}
-	const decks = caseDecks(found);
-	if (decks.length === 0) {
-		new Notice(c.concepts.length === 0
-			? `"${c.name}" lists no concepts. Add links to concept notes in its "concepts" property.`
-			: `None of the concept notes "${c.name}" lists has "Question::Answer" flashcards.`);
-		return;
-	}
-	new FlashcardsModal(app, c.name, decks, missing, c.path).open();
 }

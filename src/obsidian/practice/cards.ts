@@ -1,15 +1,17 @@
 /**
- * The flashcards due today, for "Today's plan" and the progress view.
- *
- * FLASHCARDS CALL SITE: the graded flashcard review (branch `own`) exposes a
- * core function `dueCardCount(...)`. Once it lands on main, this is the one
- * place to call it; until then the count is unknown (null) and the plan
- * leaves the cards out rather than showing a made-up number.
+ * The flashcards due today, for "Today's plan" and the progress view: the
+ * graded review's own count (due reviews plus today's new cards), from the
+ * concept notes and the review log (../flashcards/deck.ts).
  */
 import type { CatalogService } from "../CatalogService";
+import { flashcardsDueNow } from "../flashcards/deck";
 import type { PluginHost } from "../host";
 
-export function cardsDueToday(_host: PluginHost, _catalog: CatalogService): number | null {
-	// TODO(flashcards): return dueCardCount(...) from src/core once it is on main.
-	return null;
+/** The count, or null when it cannot be worked out (the plan then leaves the cards out rather than guess). */
+export async function cardsDueToday(host: PluginHost, catalog: CatalogService): Promise<number | null> {
+	try {
+		return await flashcardsDueNow(host, catalog);
+	} catch {
+		return null;
+	}
 }

@@ -1,15 +1,13 @@
 /**
  * The practice loop's commands and views: today's plan, the interview date,
  * practising a chosen case (whole or a partial drill), the mock interview
- * clock, the self-review, the interviewer's card, progress and a case's
- * flashcards. Ids carry no plugin prefix; no default hotkeys.
+ * clock, the self-review, the interviewer's card and progress (flashcards:
+ * ../flashcards/commands.ts). Ids carry no plugin prefix; no default hotkeys.
  */
 import { Notice } from "obsidian";
 import type { CatalogService } from "../CatalogService";
 import type { PluginHost } from "../host";
-import {
-	activeCase, activeIsCase, activeIsPractice, practiseNextDue, reviewFlashcards, selfReviewActive, startMockInterview, stopMockInterview,
-} from "./actions";
+import { activeCase, activeIsPractice, practiseNextDue, selfReviewActive, startMockInterview, stopMockInterview } from "./actions";
 import { InterviewDateModal } from "./InterviewDateModal";
 import { INTERVIEWER_CARD_VIEW, InterviewerCardView, openInterviewerCard } from "./InterviewerCardView";
 import { practiseThisCase } from "./PractiseModal";
@@ -71,18 +69,5 @@ export function registerPracticeCommands(host: PluginHost, catalog: CatalogServi
 	plugin.addCommand({ id: "open-interviewer-card", name: "Open interviewer card", callback: () => report(openInterviewerCard(host, catalog, timer)) });
 	plugin.addCommand({ id: "practise-next-due", name: "Practise the next due case", callback: () => report(practiseNextDue(host, catalog)) });
 	plugin.addCommand({ id: "open-progress", name: "Open progress", callback: () => report(openProgressView(host)) });
-	plugin.addCommand({
-		id: "review-flashcards",
-		name: "Review flashcards for this case",
-		checkCallback: (checking) => {
-			// The check reads one metadata entry, so opening the palette never builds the catalog.
-			if (!activeIsCase(host)) return false;
-			if (checking) return true;
-			const c = activeCase(host, catalog);
-			if (c) report(reviewFlashcards(host, c));
-			else new Notice("This case study has properties the plugin cannot read; run the vault check or fix its domain, difficulty and prompts.");
-			return true;
-		},
-	});
 	return timer;
 }

@@ -1,6 +1,7 @@
 /** Reading and writing practice notes for the practice loop, through metadataCache and the Vault API. */
 import { TFile, type App } from "obsidian";
 import { toRecord, type PracticeRecord } from "../../core/catalog";
+import { inlineTagsOf, kindOfCached } from "../CatalogService";
 import { timingSection, withTimingSection, type StepResult } from "../../core/practice";
 import { applyPropertyChange, type PropertyChange } from "../../core/session";
 import { processNote } from "../noteWrite";
@@ -9,10 +10,10 @@ export type PracticeNoteCheck = { record: PracticeRecord } | { problem: string }
 
 /** Whether a file is a readable practice note, from its cached properties (works before the catalog has caught up). */
 export function checkPracticeNote(app: App, file: TFile): PracticeNoteCheck {
-	const frontmatter = app.metadataCache.getFileCache(file)?.frontmatter ?? null;
-	const result = toRecord(file.path, frontmatter, "personal");
+	const cache = app.metadataCache.getFileCache(file);
+	const result = toRecord(file.path, cache?.frontmatter ?? null, "personal", inlineTagsOf(cache));
 	if (result && "record" in result && result.record.type === "practice") return { record: result.record as PracticeRecord };
-	if (result && "skipped" in result && frontmatter?.type === "practice") {
+	if (result && "skipped" in result && kindOfCached(cache) === "practice") {
 		return { problem: `"${file.basename}" has practice properties the plugin cannot read: ${result.skipped.problems.join("; ")}.` };
 	}
 	return { problem: "Open a practice note first. Draw a prompt and choose \"Start practice\", or run \"Practise the next due case\"." };
