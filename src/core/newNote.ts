@@ -52,7 +52,7 @@ export function instantiateTemplate(templateText: string, kind: TemplateKind, ti
 export function fallbackTemplate(kind: TemplateKind): string {
 	switch (kind) {
 		case "case-study":
-			return "---\ntemplate-for: case-study\ndomain: recsys\ndifficulty: medium\nprompts:\n  - Design ...\nconcepts: []\ntags:\n  - mlsd/template\n  - mlsd/case-study\n---\n# Title\n\n## Prompt\n\n## Clarifying questions\n\n## Framing as an ML task\n\n## Data and features\n\n## Model\n\n## Evaluation\n\n## Serving\n\n## Monitoring\n\n## Follow-up questions\n\n## Pitfalls\n\n## Checklist\n\n- [ ] \n\n## Related\n";
+			return "---\ntemplate-for: case-study\ndomain: recsys\ndifficulty: medium\nprompts:\n  - Design ...\nconcepts: []\ntags:\n  - mlsd/template\n  - mlsd/case-study\n---\n# Title\n\n## Prompt\n\n## In 45 minutes\n\n1. **0-5 min** \n\n## Clarifying questions\n\n## Framing as an ML task\n\n## Data and features\n\n## Model\n\n## Evaluation\n\n## Serving\n\n## Monitoring\n\n## Follow-up questions\n\n## Pitfalls\n\n## Adjacent problems\n\n## Checklist\n\n- [ ] \n\n## Further reading\n\n## Related\n";
 		case "concept":
 			return "---\ntemplate-for: concept\ncategory: model\naliases: []\ntags:\n  - mlsd/template\n  - mlsd/concept\n---\n# Title\n\n## How it works\n\n## When to use it\n\n## Trade-offs\n\n## Where it shows up\n\n## Flashcards\n\nQuestion::Answer\n\n## See also\n";
 		case "checklist":
