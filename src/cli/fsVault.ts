@@ -118,21 +118,9 @@ export class FsVault implements VaultPort {
 
 	async listFiles(): Promise<string[]> {
 		const out: string[] = [];
-		const walk = async (dir: string): Promise<void> => {
-			let entries;
-			try {
-				entries = await fs.readdir(dir, { withFileTypes: true });
-			} catch {
-				return;
-			}
-			for (const e of entries) {
-				if (e.name.startsWith(".")) continue;
-				const full = join(dir, e.name);
-				if (e.isDirectory()) await walk(full);
-				else if (e.isFile()) out.push(relative(this.root, full).split(sep).join("/"));
-			}
-		};
-		await walk(this.root);
+		await walkFiles(this.root, (full, name) => {
+			if (!name.startsWith(".")) out.push(relative(this.root, full).split(sep).join("/"));
+		});
 		return out.sort();
 	}
 
@@ -190,24 +178,27 @@ export class FsVault implements VaultPort {
 
 	/** Removes temporary files that an interrupted run of mlsd left under a folder. */
 	async removeStaleTemps(folder: string): Promise<number> {
-		let removed = 0;
-		const walk = async (dir: string): Promise<void> => {
-			let entries;
-			try {
-				entries = await fs.readdir(dir, { withFileTypes: true });
-			} catch {
-				return;
-			}
-			for (const e of entries) {
-				const full = join(dir, e.name);
-				if (e.isDirectory() && !e.name.startsWith(".")) await walk(full);
-				else if (e.isFile() && TEMP_FILE.test(e.name)) {
-					await fs.rm(full, { force: true });
-					removed++;
-				}
-			}
-		};
-		await walk(this.abs(folder));
-		return removed;
+		const stale: string[] = [];
+		await walkFiles(this.abs(folder), (full, name) => {
+			if (TEMP_FILE.test(name)) stale.push(full);
+		});
+		for (const full of stale) await fs.rm(full, { force: true });
+		return stale.length;
+	}
+}
+
+/** Calls visit for every regular file under dir, skipping hidden folders; an unreadable folder is passed over. */
+async function walkFiles(dir: string, visit: (full: string, name: string) => void): Promise<void> {
+	let entries;
+	try {
+		entries = await fs.readdir(dir, { withFileTypes: true });
+	} catch {
+		return;
+	}
+	for (const e of entries) {
+		const full = join(dir, e.name);
+		if (e.isDirectory()) {
+			if (!e.name.startsWith(".")) await walkFiles(full, visit);
+		} else if (e.isFile()) visit(full, e.name);
 	}
 }
