@@ -5,7 +5,7 @@
  * only with an `mlsd/<kind>` tag; a `type:` property alone is never read.
  */
 import { noteName } from "./paths";
-import { difficultyOf, domainOf, linkTargetOf, mentionsOurTags, noteTags, noteKind, positiveNumber, textList, validateProperties, wholeNumber } from "./schema";
+import { ASK_FULL_PARSE, difficultyOf, domainOf, inlineTagsOf, kindBitsOf, linkTargetOf, mentionsOurTags, noteKind, noteKindOfBits, noteTags, positiveNumber, textList, validateProperties, wholeNumber, type TaggedNote } from "./schema";
 import { sessionDate } from "./session";
 import type { Difficulty, Frontmatter, NoteOrigin, NoteType } from "./types";
 
@@ -89,41 +89,72 @@ export function recordTypeOf(frontmatter: Frontmatter | null | undefined, inline
 }
 
 /**
+ * recordTypeOf for a note's cached metadata (properties and body tags as
+ * Obsidian lists them): the same answer, but most notes are told apart with a
+ * lookup per tag and no allocation (see kindBitsOf); unusual tags take the full parse.
+ */
+export function recordTypeOfNote(note: TaggedNote | null | undefined): NoteType | null {
+	const bits = kindBitsOf(note);
+	if (bits === ASK_FULL_PARSE) return recordTypeOf(note!.frontmatter, inlineTagsOf(note));
+	if (bits === 0) return null;
+	const fm = note!.frontmatter;
+	// A saved copy of an older version ("<name> (my version)") does not take part twice.
+	if (fm && typeof fm === "object" && !Array.isArray(fm) && fm["copy-of"] !== undefined) return null;
+	return noteKindOfBits(bits);
+}
+
+/**
  * Turns a note's properties (and the tags in its body, when known) into a
  * record; null when the note is not one of ours.
  */
 export function toRecord(path: string, frontmatter: Frontmatter | null | undefined, origin: NoteOrigin, inlineTags: readonly string[] = []): RecordResult {
 	const type = recordTypeOf(frontmatter, inlineTags);
-	if (!type) return null;
-	const fm = asProperties(frontmatter);
+	return type ? recordOfKind(path, asProperties(frontmatter), type, origin, inlineTags) : null;
+}
+
+/** toRecord for a note whose kind is known (recordTypeOf's answer). */
+function recordOfKind(path: string, fm: Frontmatter, type: NoteType, origin: NoteOrigin, inlineTags: readonly string[]): RecordResult {
 	const tags = noteTags(fm, inlineTags);
 	const problems = validateProperties(fm, type);
 	if (problems.length > 0) return { skipped: { path, problems: problems.map((p) => p.message), type } };
-	const base = { path, name: noteName(path), type, properties: fm, origin, tags };
+	// Plain object literals, not `{ ...base, ... }`: V8 makes a spread that redefines a key
+	// (here "type") through its slow path: about 2 µs a record, most of a cold build.
+	const name = noteName(path);
 	switch (type) {
 		case "case-study": {
-			const all = textList(fm.prompts).map((p) => p.trim()).filter((p) => p !== "");
+			const all: string[] = [];
+			for (const p of textList(fm.prompts)) {
+				const t = p.trim();
+				if (t !== "") all.push(t);
+			}
 			const prompts = all.filter((p) => !isPlaceholderPrompt(p));
 			const record: CaseRecord = {
-				...base, type,
+				path, name, type, properties: fm, origin, tags,
 				domain: domainOf(fm.domain)!, difficulty: difficultyOf(fm.difficulty)!,
 				prompts, placeholderPrompts: all.length - prompts.length,
 				concepts: textList(fm.concepts).map(linkTargetOf).filter((c) => c !== ""),
 			};
 			return { record };
 		}
-		case "framework-step":
-			return { record: { ...base, type, step: wholeNumber(fm.step)!, minutes: positiveNumber(fm.minutes)! } as StepRecord };
-		case "checklist":
-			return { record: { ...base, type, step: wholeNumber(fm.step)! } as ChecklistNoteRecord };
-		case "practice":
-			return { record: { ...base, type, caseName: linkTargetOf(fm.case as string), date: sessionDate(fm)! } as PracticeRecord };
+		case "framework-step": {
+			const record: StepRecord = { path, name, type, properties: fm, origin, tags, step: wholeNumber(fm.step)!, minutes: positiveNumber(fm.minutes)! };
+			return { record };
+		}
+		case "checklist": {
+			const record: ChecklistNoteRecord = { path, name, type, properties: fm, origin, tags, step: wholeNumber(fm.step)! };
+			return { record };
+		}
+		case "practice": {
+			const record: PracticeRecord = { path, name, type, properties: fm, origin, tags, caseName: linkTargetOf(fm.case as string), date: sessionDate(fm)! };
+			return { record };
+		}
 		case "twist": {
 			const fits = textList(fm.fits).map((f) => f.trim().toLowerCase()).filter((f) => f !== "");
-			return { record: { ...base, type, fits } as TwistRecord };
+			const record: TwistRecord = { path, name, type, properties: fm, origin, tags, fits };
+			return { record };
 		}
 		default:
-			return { record: base };
+			return { record: { path, name, type, properties: fm, origin, tags } };
 	}
 }
 
@@ -135,10 +166,10 @@ export function undrawableReason(c: CaseRecord): string | null {
 		: `it has no prompts`;
 }
 
-/** A note that carries one of our tags, classified but not yet turned into a record (see Catalog.deferred). */
-interface PendingNote {
-	frontmatter: Frontmatter;
-	inlineTags: readonly string[];
+/** Notes of one kind, classified but not yet turned into records (see Catalog.deferred): paths and metadata side by side. */
+interface PendingNotes {
+	paths: string[];
+	notes: TaggedNote[];
 }
 
 export class Catalog {
@@ -148,7 +179,13 @@ export class Catalog {
 	 * type: a draw validates case studies and practice notes, never the
 	 * thousands of concept notes it does not read.
 	 */
-	private pending = new Map<NoteType, Map<string, PendingNote>>();
+	private pending = new Map<NoteType, PendingNotes>();
+	/**
+	 * Which kind each pending path was sorted into; made on the first lookup by
+	 * path (get, set), so the cold build stores no map entry per note.
+	 * Once it exists, a pending note counts only while its entry is there.
+	 */
+	private pendingIndex: Map<string, NoteType> | null = null;
 	private originOf: (path: string) => NoteOrigin = () => "personal";
 	/** Per-type index, so a draw touches case studies only, however large the vault. */
 	private byType = new Map<NoteType, Map<string, NoteRecord>>();
@@ -170,14 +207,28 @@ export class Catalog {
 	 * the same as `from(notes.map(toRecord))`.
 	 */
 	static deferred(notes: Iterable<{ path: string; frontmatter: Frontmatter | null | undefined; inlineTags?: readonly string[] }>, originOf: (path: string) => NoteOrigin): Catalog {
+		const files: { path: string; note: TaggedNote }[] = [];
+		for (const { path, frontmatter, inlineTags = [] } of notes) files.push({ path, note: { frontmatter, tags: inlineTags.map((tag) => ({ tag })) } });
+		return Catalog.fromMetadata(files, (f) => f.note, originOf);
+	}
+
+	/**
+	 * Catalog.deferred straight from Obsidian's files and metadata cache (any
+	 * objects of that shape): one pass, one metadata lookup per file, and
+	 * nothing allocated for a note that is not ours. Paths must be unique.
+	 */
+	static fromMetadata<F extends { readonly path: string }>(files: readonly F[], noteOf: (file: F) => TaggedNote | null | undefined, originOf: (path: string) => NoteOrigin): Catalog {
 		const c = new Catalog();
 		c.originOf = originOf;
-		for (const { path, frontmatter, inlineTags = [] } of notes) {
-			const type = recordTypeOf(frontmatter, inlineTags);
+		for (let i = 0; i < files.length; i++) {
+			const file = files[i]!;
+			const note = noteOf(file);
+			const type = recordTypeOfNote(note);
 			if (!type) continue;
 			let bucket = c.pending.get(type);
-			if (!bucket) c.pending.set(type, (bucket = new Map<string, PendingNote>()));
-			bucket.set(path, { frontmatter: asProperties(frontmatter), inlineTags });
+			if (!bucket) c.pending.set(type, (bucket = { paths: [], notes: [] }));
+			bucket.paths.push(file.path);
+			bucket.notes.push(note!);
 		}
 		return c;
 	}
@@ -188,13 +239,34 @@ export class Catalog {
 			const bucket = this.pending.get(t);
 			if (!bucket) continue;
 			this.pending.delete(t);
-			for (const [path, p] of bucket) this.apply(toRecord(path, p.frontmatter, this.originOf(path), p.inlineTags));
+			const index = this.pendingIndex;
+			const { paths, notes } = bucket;
+			for (let i = 0; i < paths.length; i++) {
+				const path = paths[i]!;
+				if (index) {
+					if (index.get(path) !== t) continue; // replaced or removed since the build
+					index.delete(path);
+				}
+				const note = notes[i]!;
+				this.apply(recordOfKind(path, asProperties(note.frontmatter), t, this.originOf(path), inlineTagsOf(note)));
+			}
 		}
+		if (this.pending.size === 0) this.pendingIndex = null;
+	}
+
+	/** The kind a path waits under, if its record is not made yet. */
+	private pendingKind(path: string): NoteType | undefined {
+		if (this.pending.size === 0) return undefined;
+		if (!this.pendingIndex) {
+			const index = (this.pendingIndex = new Map<string, NoteType>());
+			for (const [t, { paths }] of this.pending) for (const p of paths) index.set(p, t);
+		}
+		return this.pendingIndex.get(path);
 	}
 
 	/** Adds, replaces or (with null) forgets what is known about a path. */
 	set(path: string, result: RecordResult): void {
-		for (const bucket of this.pending.values()) bucket.delete(path);
+		if (this.pendingKind(path) !== undefined) this.pendingIndex!.delete(path);
 		const old = this.records.get(path);
 		if (old) this.byType.get(old.type)?.delete(path);
 		this.records.delete(path);
@@ -224,7 +296,8 @@ export class Catalog {
 	}
 
 	get(path: string): NoteRecord | undefined {
-		for (const [type, bucket] of this.pending) if (bucket.has(path)) this.materialize(type);
+		const type = this.pendingKind(path);
+		if (type !== undefined) this.materialize(type);
 		return this.records.get(path);
 	}
 

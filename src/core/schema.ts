@@ -17,7 +17,7 @@ export { PRACTICE_RATINGS, type PracticeRating } from "./session";
 /** The tag prefix that makes a note ours. */
 export const TAG_PREFIX = "mlsd/";
 /** Older tag names that mean a kind: the shipped framework notes carry `mlsd/step`. */
-const KIND_ALIASES: Readonly<Record<string, NoteType>> = { step: "framework-step" };
+const KIND_ALIASES: ReadonlyMap<string, NoteType> = new Map([["step", "framework-step"]]);
 
 /** A tag as Obsidian compares them: without "#", trimmed, lower-case. */
 export function normalizeTag(tag: string): string {
@@ -70,7 +70,7 @@ export function kindsOf(tags: readonly string[]): NoteType[] {
 	for (const t of tags) {
 		if (!t.startsWith(TAG_PREFIX)) continue;
 		const head = t.slice(TAG_PREFIX.length).split("/")[0]!;
-		const kind = KIND_ALIASES[head] ?? ((NOTE_TYPES as readonly string[]).includes(head) ? (head as NoteType) : null);
+		const kind = KIND_ALIASES.get(head) ?? ((NOTE_TYPES as readonly string[]).includes(head) ? (head as NoteType) : null);
 		if (kind && !out.includes(kind)) out.push(kind);
 	}
 	return out;
@@ -85,6 +85,120 @@ export function noteKind(tags: readonly string[]): NoteType | null {
 	const kinds = kindsOf(tags);
 	if (kinds.includes("template")) return "template";
 	return NOTE_TYPES.find((k) => kinds.includes(k)) ?? null;
+}
+
+// ---- The fast path: a note's kind from its tags without building its tag list.
+// Most notes of a large vault carry no `mlsd/` tag at all, and ours almost always carry
+// `mlsd/<kind>` (or `mlsd/<kind>/...`) as written; those are told apart here with a
+// lookup per tag and no allocation. Anything unusual (upper case, "a, b" text, "##")
+// is left to noteTags + noteKind, so both paths agree by construction; a property
+// test (tests/core/fastKind.test.ts) checks it.
+
+/** Answer of the fast path when only the full parse (noteTags + noteKind) can tell. */
+export const ASK_FULL_PARSE = -1;
+/** Bit i stands for NOTE_TYPES[i]. */
+const KIND_BIT: ReadonlyMap<string, number> = new Map([
+	...NOTE_TYPES.map((k, i): [string, number] => [k, 1 << i]),
+	...[...KIND_ALIASES].map(([alias, k]): [string, number] => [alias, 1 << NOTE_TYPES.indexOf(k)]),
+]);
+/** `mlsd/<kind>` and `#mlsd/<kind>` (as the metadata cache lists body tags), exactly as written. */
+const EXACT_KIND_TAG: ReadonlyMap<string, number> = new Map([...KIND_BIT].flatMap(([head, bit]): [string, number][] => [[`${TAG_PREFIX}${head}`, bit], [`#${TAG_PREFIX}${head}`, bit]]));
+const TEMPLATE_BIT = 1 << NOTE_TYPES.indexOf("template");
+const SEPARATOR = /[,\s]/;
+
+/** True when the text holds "mlsd/" in any case: the same test as /mlsd\//i, without a regular expression. */
+export function mentionsPrefix(s: string): boolean {
+	for (let j = s.indexOf("/", 4); j >= 0; j = s.indexOf("/", j + 1)) {
+		if ((s.charCodeAt(j - 4) | 32) === 109 && (s.charCodeAt(j - 3) | 32) === 108 && (s.charCodeAt(j - 2) | 32) === 115 && (s.charCodeAt(j - 1) | 32) === 100) return true;
+	}
+	return false;
+}
+
+/**
+ * The kinds one tag text claims, as bits (see KIND_BIT): 0 for none, or
+ * ASK_FULL_PARSE when the text needs the full parse (case, separators, "##").
+ */
+export function kindBitsOfTag(s: string): number {
+	const exact = EXACT_KIND_TAG.get(s);
+	if (exact !== undefined) return exact;
+	if (!mentionsPrefix(s)) return 0;
+	const at = s.charCodeAt(0) === 35 ? 1 : 0; // one "#", as body tags come
+	if (!s.startsWith(TAG_PREFIX, at) || SEPARATOR.test(s)) return ASK_FULL_PARSE;
+	// `mlsd/<head>/...`: the same head kindsOf reads, after the same lower-casing.
+	const from = at + TAG_PREFIX.length;
+	const end = s.indexOf("/", from);
+	return KIND_BIT.get(s.slice(from, end < 0 ? s.length : end).toLowerCase()) ?? 0;
+}
+
+/** kindBitsOfTag over a property value: one text or a list (other values hold no tags). */
+function kindBitsOfValue(v: unknown): number {
+	if (typeof v === "string") return kindBitsOfTag(v);
+	if (!Array.isArray(v)) return 0;
+	let bits = 0;
+	for (let i = 0; i < v.length; i++) {
+		const x: unknown = v[i];
+		if (typeof x !== "string") continue;
+		const b = kindBitsOfTag(x);
+		if (b === ASK_FULL_PARSE) return b;
+		bits |= b;
+	}
+	return bits;
+}
+
+/** A note's tag sources as Obsidian's metadata cache holds them: properties, and body tags with their "#". */
+export interface TaggedNote {
+	frontmatter?: Frontmatter | null;
+	tags?: readonly { tag: string }[] | null;
+}
+
+/**
+ * The kinds a note's tags claim, as bits (noteKindOfBits turns them into its
+ * kind), or ASK_FULL_PARSE. The properties count only when they are a mapping.
+ */
+export function kindBitsOf(note: TaggedNote | null | undefined): number {
+	if (!note) return 0;
+	let bits = 0;
+	const fm = note.frontmatter;
+	if (fm && typeof fm === "object" && !Array.isArray(fm)) {
+		const a = kindBitsOfValue(fm.tags);
+		if (a === ASK_FULL_PARSE) return a;
+		const b = kindBitsOfValue(fm.tag);
+		if (b === ASK_FULL_PARSE) return b;
+		bits = a | b;
+	}
+	const inline = note.tags;
+	if (inline) {
+		for (let i = 0; i < inline.length; i++) {
+			const t = inline[i]!.tag;
+			if (typeof t !== "string") continue;
+			const b = kindBitsOfTag(t);
+			if (b === ASK_FULL_PARSE) return b;
+			bits |= b;
+		}
+	}
+	return bits;
+}
+
+/** The kind kind bits name, by noteKind's rule: a template wins, then the first in NOTE_TYPES order. */
+export function noteKindOfBits(bits: number): NoteType | null {
+	if (bits <= 0) return null;
+	if (bits & TEMPLATE_BIT) return "template";
+	return NOTE_TYPES[31 - Math.clz32(bits & -bits)]!;
+}
+
+/** The tags in the body, as texts, from a note's cached metadata. */
+export function inlineTagsOf(note: TaggedNote | null | undefined): string[] {
+	const inline = note?.tags;
+	if (!inline || inline.length === 0) return [];
+	const out: string[] = [];
+	for (let i = 0; i < inline.length; i++) out.push(inline[i]!.tag);
+	return out;
+}
+
+/** The kind of a note from its cached metadata: the fast path, else the full parse. */
+export function kindOfNote(note: TaggedNote | null | undefined): NoteType | null {
+	const bits = kindBitsOf(note);
+	return bits === ASK_FULL_PARSE ? noteTypeOf(note?.frontmatter ?? null, inlineTagsOf(note)) : noteKindOfBits(bits);
 }
 
 /** The kind of a note from its properties' tags; a `type:` property is never read. */

@@ -9,7 +9,7 @@
 import { Notice, TFile, type CachedMetadata } from "obsidian";
 import { Catalog, toRecord, type RecordResult } from "../core/catalog";
 import { installedFolder } from "../core/settings";
-import { noteTypeOf } from "../core/schema";
+import { inlineTagsOf as bodyTagsOf, kindOfNote } from "../core/schema";
 import type { NoteOrigin, NoteType } from "../core/types";
 import type { PluginHost } from "./host";
 
@@ -50,10 +50,7 @@ export class CatalogService {
 			this.builtFor = this.recordKey();
 			const { vault, metadataCache } = this.host.app;
 			// Sorted by type only; each type's records are made when a command first asks for it.
-			this.catalog = Catalog.deferred(vault.getMarkdownFiles().map((file) => {
-				const cache = metadataCache.getFileCache(file);
-				return { path: file.path, frontmatter: cache?.frontmatter, inlineTags: inlineTagsOf(cache) };
-			}), (path) => this.origin(path));
+			this.catalog = Catalog.fromMetadata(vault.getMarkdownFiles(), (file) => metadataCache.getFileCache(file), this.originAt());
 		}
 		return this.catalog;
 	}
@@ -94,10 +91,14 @@ export class CatalogService {
 
 	/** Shipped when the install record lists the path (relative to the folder the notes were installed into). */
 	origin(path: string): NoteOrigin {
+		return this.originAt()(path);
+	}
+
+	/** origin() for the install record as it is now, with the folder worked out once. */
+	private originAt(): (path: string) => NoteOrigin {
 		const folder = installedFolder(this.host.data);
 		const prefix = folder === "" || folder === "/" ? "" : `${folder}/`;
-		if (!path.startsWith(prefix)) return "personal";
-		return Object.prototype.hasOwnProperty.call(this.host.data.install.files, path.slice(prefix.length)) ? "shipped" : "personal";
+		return (path) => (path.startsWith(prefix) && Object.prototype.hasOwnProperty.call(this.host.data.install.files, path.slice(prefix.length)) ? "shipped" : "personal");
 	}
 
 	private recordOf(path: string, cache: CachedMetadata | null): RecordResult {
@@ -107,10 +108,10 @@ export class CatalogService {
 
 /** Tags written in a note's body, as the metadata cache lists them (frontmatter tags come with the properties). */
 export function inlineTagsOf(cache: CachedMetadata | null): string[] {
-	return (cache?.tags ?? []).map((t) => t.tag);
+	return bodyTagsOf(cache);
 }
 
 /** A note's kind from its cached metadata alone (cheap: for command availability, before the catalog is built). */
 export function kindOfCached(cache: CachedMetadata | null): NoteType | null {
-	return noteTypeOf(cache?.frontmatter ?? null, inlineTagsOf(cache));
+	return kindOfNote(cache);
 }
