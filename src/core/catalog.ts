@@ -67,7 +67,8 @@ export type RecordResult = { record: NoteRecord } | { skipped: SkippedNote } | n
 
 /** A template's placeholder ("Design ...") is not a question to practise, so it never reaches a draw. */
 export function isPlaceholderPrompt(p: string): boolean {
-	return /(\.\.\.|…)\s*$/.test(p.trim()) && p.trim().split(/\s+/).length <= 4;
+	const t = p.trim();
+	return (t.endsWith("...") || t.endsWith("…")) && t.split(/\s+/).length <= 4;
 }
 
 /** Normalises whatever a parser returned as properties. */
@@ -122,17 +123,23 @@ function recordOfKind(path: string, fm: Frontmatter, type: NoteType, origin: Not
 	const name = noteName(path);
 	switch (type) {
 		case "case-study": {
-			const all: string[] = [];
+			const prompts: string[] = [];
+			let placeholderPrompts = 0;
 			for (const p of textList(fm.prompts)) {
 				const t = p.trim();
-				if (t !== "") all.push(t);
+				if (t === "") continue;
+				if (isPlaceholderPrompt(t)) placeholderPrompts++;
+				else prompts.push(t);
 			}
-			const prompts = all.filter((p) => !isPlaceholderPrompt(p));
+			const concepts: string[] = [];
+			for (const c of textList(fm.concepts)) {
+				const target = linkTargetOf(c);
+				if (target !== "") concepts.push(target);
+			}
 			const record: CaseRecord = {
 				path, name, type, properties: fm, origin, tags,
 				domain: domainOf(fm.domain)!, difficulty: difficultyOf(fm.difficulty)!,
-				prompts, placeholderPrompts: all.length - prompts.length,
-				concepts: textList(fm.concepts).map(linkTargetOf).filter((c) => c !== ""),
+				prompts, placeholderPrompts, concepts,
 			};
 			return { record };
 		}

@@ -23,7 +23,8 @@ export function basename(path: string): string {
 
 /** File name without folder and without the `.md` extension: the name wikilinks use. */
 export function noteName(path: string): string {
-	return basename(path).replace(/\.md$/i, "");
+	const name = basename(path);
+	return name.endsWith(".md") ? name.slice(0, -3) : name.replace(/\.md$/i, "");
 }
 
 /** Windows device names, also with an extension ("CON.md") or a superscript digit ("COM¹"). */

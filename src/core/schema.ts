@@ -18,10 +18,27 @@ export { PRACTICE_RATINGS, type PracticeRating } from "./session";
 export const TAG_PREFIX = "mlsd/";
 /** Older tag names that mean a kind: the shipped framework notes carry `mlsd/step`. */
 const KIND_ALIASES: ReadonlyMap<string, NoteType> = new Map([["step", "framework-step"]]);
+/** What separates tags in a text property ("a, b c"). */
+const SEPARATOR = /[,\s]/;
 
 /** A tag as Obsidian compares them: without "#", trimmed, lower-case. */
 export function normalizeTag(tag: string): string {
-	return tag.trim().replace(/^#+/, "").toLowerCase();
+	const t = tag.trim();
+	return (t.charCodeAt(0) === 35 ? t.replace(/^#+/, "") : t).toLowerCase();
+}
+
+/** Adds a tag text's tags (one tag, or several separated by commas or spaces) to a list, normalised, each once. */
+function addTags(out: string[], raw: unknown): void {
+	if (typeof raw !== "string") return;
+	if (!SEPARATOR.test(raw)) {
+		const t = normalizeTag(raw);
+		if (t !== "" && !out.includes(t)) out.push(t);
+		return;
+	}
+	for (const part of raw.split(/[,\s]+/)) {
+		const t = normalizeTag(part);
+		if (t !== "" && !out.includes(t)) out.push(t);
+	}
 }
 
 /**
@@ -29,26 +46,18 @@ export function normalizeTag(tag: string): string {
  * space-separated text), plus any tags found in the body, normalised.
  */
 export function noteTags(fm: Frontmatter | null | undefined, inline: readonly string[] = []): string[] {
-	const out = new Set<string>();
-	const add = (raw: unknown): void => {
-		if (typeof raw !== "string") return;
-		if (!/[,\s]/.test(raw)) {
-			const t = normalizeTag(raw);
-			if (t !== "") out.add(t);
-			return;
-		}
-		for (const part of raw.split(/[,\s]+/)) {
-			const t = normalizeTag(part);
-			if (t !== "") out.add(t);
-		}
-	};
-	for (const key of ["tags", "tag"]) {
-		const v = fm?.[key];
-		if (Array.isArray(v)) v.forEach(add);
-		else add(v);
-	}
-	inline.forEach(add);
-	return [...out];
+	// A list and includes, not a Set: a note has a handful of tags, and this runs for every record made.
+	const out: string[] = [];
+	addTagValue(out, fm?.tags);
+	addTagValue(out, fm?.tag);
+	for (let i = 0; i < inline.length; i++) addTags(out, inline[i]);
+	return out;
+}
+
+/** addTags over a property value: one text or a list. */
+function addTagValue(out: string[], v: unknown): void {
+	if (Array.isArray(v)) for (let i = 0; i < v.length; i++) addTags(out, v[i]);
+	else addTags(out, v);
 }
 
 /**
@@ -104,7 +113,6 @@ const KIND_BIT: ReadonlyMap<string, number> = new Map([
 /** `mlsd/<kind>` and `#mlsd/<kind>` (as the metadata cache lists body tags), exactly as written. */
 const EXACT_KIND_TAG: ReadonlyMap<string, number> = new Map([...KIND_BIT].flatMap(([head, bit]): [string, number][] => [[`${TAG_PREFIX}${head}`, bit], [`#${TAG_PREFIX}${head}`, bit]]));
 const TEMPLATE_BIT = 1 << NOTE_TYPES.indexOf("template");
-const SEPARATOR = /[,\s]/;
 
 /** True when the text holds "mlsd/" in any case: the same test as /mlsd\//i, without a regular expression. */
 export function mentionsPrefix(s: string): boolean {
@@ -225,8 +233,10 @@ export function legacyKindOf(fm: Frontmatter | null | undefined, inline: readonl
 
 /** Property values are read case-insensitively: `Medium`, `RecSys`, ` Search `. Spaces become hyphens. */
 export function normalizeValue(v: string): string {
-	return v.trim().toLowerCase().replace(/\s+/g, "-");
+	const t = v.trim().toLowerCase();
+	return SPACE.test(t) ? t.replace(/\s+/g, "-") : t;
 }
+const SPACE = /\s/;
 
 /** A text value, or a list of them, as a list (Properties may hold one value where a list is expected). */
 export function textList(v: unknown): string[] {
@@ -314,6 +324,7 @@ function isFits(v: unknown): boolean {
 
 /** `"[[Name]]"`, `[[Name|x]]` or `Name` → `Name`. */
 export function linkTargetOf(value: string): string {
+	if (!value.includes("[[")) return value.trim();
 	const m = /^\s*!?\[\[([^\]|#]+)(?:[#|][^\]]*)?\]\]\s*$/.exec(value);
 	return (m ? m[1]! : value).trim();
 }

@@ -262,7 +262,10 @@ export class Vault extends Events {
 		return [...this.files.values()].filter((f): f is TFile => f instanceof TFile);
 	}
 	getMarkdownFiles(): TFile[] {
-		return this.getFiles().filter((f) => f.extension === "md");
+		// One pass over the file index, as Obsidian does.
+		const out: TFile[] = [];
+		for (const f of this.files.values()) if (f instanceof TFile && f.extension === "md") out.push(f);
+		return out;
 	}
 	getAllLoadedFiles(): TAbstractFile[] {
 		return [...this.files.values()];
