@@ -15,5 +15,5 @@ await build({
 	outfile: "node_modules/.cache/mlsd/bench.mjs",
 	logLevel: "warning",
 });
-const r = spawnSync("node", ["--max-old-space-size=8192", "node_modules/.cache/mlsd/bench.mjs", ...process.argv.slice(2)], { stdio: "inherit" });
+const r = spawnSync("node", ["--max-old-space-size=8192", "--expose-gc", "node_modules/.cache/mlsd/bench.mjs", ...process.argv.slice(2)], { stdio: "inherit" });
 process.exit(r.status ?? 1);
