@@ -119,7 +119,7 @@ function recordOfKind(path: string, fm: Frontmatter, type: NoteType, origin: Not
 	const problems = validateProperties(fm, type);
 	if (problems.length > 0) return { skipped: { path, problems: problems.map((p) => p.message), type } };
 	// Plain object literals, not `{ ...base, ... }`: V8 makes a spread that redefines a key
-	// (here "type") through its slow path: about 2 µs a record, most of a cold build.
+	// (here "type") through its slow path: about 2 µs a record, once most of a cold build.
 	const name = noteName(path);
 	switch (type) {
 		case "case-study": {
