@@ -6,7 +6,7 @@
  * MLSD_BENCH_RUNS=1 prints every timed run to stderr (to see how noisy the machine is).
  */
 import { Window } from "happy-dom";
-import { cpus, totalmem } from "os";
+import { cpus, loadavg, totalmem } from "os";
 import { execFileSync } from "child_process";
 import { readFileSync, writeFileSync } from "fs";
 import { gzipSync } from "zlib";
@@ -254,9 +254,11 @@ for (const n of [1000, 10000, 50000]) {
 const size = JSON.parse(execFileSync(process.execPath, ["scripts/size.mjs", "--json"], { encoding: "utf8" })) as Record<string, number>;
 const mainBytes = readFileSync("main.js");
 const machine = `${cpus()[0]?.model ?? "unknown CPU"}, ${cpus().length} cores, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
+// Other work on the machine sways the short timings most (a cold catalog is a few ms); say how busy it was.
+const load = loadavg()[0]!.toFixed(1);
 const date = new Date().toISOString().slice(0, 10);
 const result = {
-	date, machine,
+	date, machine, loadAverage: +load,
 	evalMs: round(evalMs), onloadMs: round(onloadMs), installMs: round(installMs), installFiles: TEMPLATE.files.length, unpackMs: round(unpackMs),
 	mainJsBytes: mainBytes.length, mainJsGzipBytes: gzipSync(mainBytes).length,
 	notesRawBytes: size.notesRawBytes, mainJsBytesTwiceIssueNotes: size.mainBytesTwiceIssueNotes,
@@ -271,7 +273,7 @@ if (JSON_OUT) {
 	const rows = Object.entries(byNotes).map(([n, r]) => `| ${Number(n).toLocaleString("en-US")} | ${fmt(r.coldCatalogMs)} | ${fmt(r.baselineReadParseMs)} | ${x(r.baselineReadParseMs, r.coldCatalogMs)} | ${fmt(r.modalOpenMs)} | ${fmt(r.drawMs)} | ${fmt(r.baselineDrawMs)} | ${x(r.baselineDrawMs, r.drawMs)} | ${fmt(r.checklistMs)} | ${fmt(r.baselineChecklistMs)} | ${x(r.baselineChecklistMs, r.checklistMs)} |`);
 	const report = `# Benchmarks
 
-Measured by \`npm run bench\` on ${date}: ${machine}.
+Measured by \`npm run bench\` on ${date}: ${machine}; load average ${load} at the end of the run.
 The production \`main.js\` runs in the Obsidian stand-in (tests/stand-in) under happy-dom. Times are medians; every series
 (ours and the baselines alike) starts after a full garbage collection and one untimed run, so the garbage of the synthetic
 vault just built is not charged to whatever is measured first. \`MLSD_BENCH_RUNS=1 npm run bench\` prints every run.
