@@ -7,7 +7,7 @@ import esbuild from "esbuild";
 import { builtinModules } from "module";
 import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "fs";
 import { join, resolve } from "path";
-import { embedTemplate } from "./lib/embed.mjs";
+import { embedTemplate, PLAIN_MODULE } from "./lib/embed.mjs";
 import { guardBundle } from "./lib/guard.mjs";
 
 const mode = process.argv[2] ?? "production";
@@ -90,6 +90,13 @@ async function buildCli() {
 		target: "node20",
 		external: ["mermaid", "happy-dom"],
 		charset: "utf8",
+		// the CLI takes the notes as plain text: no unpacking on every run
+		plugins: [{
+			name: "plain-notes",
+			setup(b) {
+				b.onResolve({ filter: /[\\/]generated[\\/]vaultTemplate$/ }, () => ({ path: resolve(PLAIN_MODULE) }));
+			},
+		}],
 		logLevel: "warning",
 	});
 }

@@ -3,6 +3,7 @@ import { Notice } from "obsidian";
 import type { NoteRecord } from "../core/catalog";
 import { kindsOf } from "../core/schema";
 import { fallbackTemplate, instantiateTemplate, type TemplateKind } from "../core/newNote";
+import { SHIPPED_TEMPLATES } from "../generated/vaultTemplate";
 import type { CatalogService } from "./CatalogService";
 import type { PluginHost } from "./host";
 import { NameModal } from "./NameModal";
@@ -16,7 +17,7 @@ export async function templateText(host: PluginHost, catalog: CatalogService, ki
 		const text = await readNote(host.app, t.path);
 		if (text) return text;
 	}
-	return host.template.files.find((f) => f.frontmatter?.["template-for"] === kind)?.content ?? fallbackTemplate(kind);
+	return SHIPPED_TEMPLATES[kind] ?? fallbackTemplate(kind);
 }
 
 const LABELS: Record<TemplateKind, string> = {
