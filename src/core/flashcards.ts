@@ -21,6 +21,7 @@ import { contentHash } from "./hash";
 import { flashcards, sectionText, splitFrontmatter } from "./markdown";
 import { conceptsToKnow, stepScores } from "./progress";
 import { PRACTICE_RATINGS, type PracticeRating } from "./schema";
+import { frontmatterBlock, type StringifyYaml } from "./yaml";
 
 restoreDatePrototype();
 
@@ -125,13 +126,10 @@ export function reviewLine(r: CardReview, label = ""): string {
 	return `${at} ${r.id} ${r.grade}${label ? `  ${label.replace(/\s+/g, " ").slice(0, 60)}` : ""}`;
 }
 
-/** A new, empty log note. */
-export function newReviewLog(): string {
+/** A new, empty log note; `stringifyYaml` writes its properties (Obsidian's in the plugin). */
+export function newReviewLog(stringifyYaml: StringifyYaml): string {
 	return [
-		"---",
-		"tags:",
-		`  - ${REVIEW_LOG_TAG}`,
-		"---",
+		frontmatterBlock({ tags: [REVIEW_LOG_TAG] }, stringifyYaml).trimEnd(),
 		"# Flashcard reviews",
 		"",
 		"ML System Design Vault keeps your flashcard grades here, one line per review: when, which card, the grade, and the card's note. Each card's schedule is worked out from these lines, so this note is the only place card progress lives, and it syncs like any other note. Deleting a line forgets that review; deleting the note starts every card afresh.",

@@ -7,6 +7,7 @@ import { checklistToMarkdown, stepTitle, type ChecklistSection } from "./checkli
 import { checklistItems, codeLineMask } from "./markdown";
 import { toMinutes, type TimerState, type TimerView } from "./mockTimer";
 import type { Draw } from "./prompt";
+import { frontmatterBlock, type StringifyYaml } from "./yaml";
 import {
 	LEGACY_LISTS, readSession, SESSION_DATE, SESSION_RATING, SKIPPED, stepMinutesKey, stepOverrunKey, stepScoreKey, TWIST_NOTE,
 	type PracticeRating, type PropertyChange,
@@ -31,11 +32,6 @@ export interface PracticeNoteInput {
 	twistMinute?: number | null;
 }
 
-/** Quotes a string for YAML when it needs it. */
-export function yamlString(s: string): string {
-	return JSON.stringify(s);
-}
-
 export function practiceTitle(draw: Draw, date: string, drill: readonly number[] | null = null): string {
 	return `Practice ${date} ${draw.caseName}${drill ? ` (steps ${drill.join(", ")})` : ""}`;
 }
@@ -53,37 +49,41 @@ function sectionStep(section: ChecklistSection): number | null {
 	return m ? Number(m[1]) : null;
 }
 
+/** Text inside a callout: every line of it quoted, so a prompt with line breaks stays in its callout. */
+const calloutText = (text: string): string => text.replace(/\r?\n/g, "\n> ");
+
 function twistCallout(draw: Draw, twistMinute: number | null | undefined): string[] {
 	if (!draw.twist) return [];
 	const when = twistMinute && twistMinute > 0 ? `the interviewer adds this at minute ${twistMinute}` : "open it once your design hangs together";
-	const lines = ["", `> [!warning]- Twist: ${when}`, `> ${draw.twist}`];
+	const lines = ["", `> [!warning]- Twist: ${when}`, `> ${calloutText(draw.twist)}`];
 	if (draw.twistNote) lines.push(">", `> After the session: [[${draw.twistNote}#Model answer|model answer to this twist]]`);
 	return lines;
 }
 
-export function practiceNote(input: PracticeNoteInput): string {
+/** The practice note's text; `stringifyYaml` writes its properties (Obsidian's in the plugin). */
+export function practiceNote(input: PracticeNoteInput, stringifyYaml: StringifyYaml): string {
 	const { draw, date } = input;
 	const drill = input.drillSteps && input.drillSteps.length > 0 && input.drillSteps.length < input.steps.length ? [...input.drillSteps].sort((a, b) => a - b) : null;
 	const steps = practisedSteps(input.steps, drill);
 	const skipped = drill ? input.steps.filter((s) => !drill.includes(s.step)) : [];
 	const minutes = Math.round(steps.reduce((n, s) => n + s.minutes, 0) * 10) / 10;
+	const properties: Record<string, unknown> = {
+		type: "practice",
+		case: `[[${draw.caseName}]]`,
+		prompt: draw.prompt,
+		...(draw.twist ? { twist: draw.twist } : {}),
+		...(draw.twistNote ? { [TWIST_NOTE]: `[[${draw.twistNote}]]` } : {}),
+		[SESSION_DATE]: date,
+		"interview-minutes": drill ? minutes : input.totalMinutes,
+		...Object.fromEntries(skipped.map((s) => [stepScoreKey(s.step), SKIPPED])),
+		[SESSION_RATING]: null,
+		tags: ["mlsd/practice"],
+	};
 	const lines: string[] = [
-		"---",
-		"type: practice",
-		`case: ${yamlString(`[[${draw.caseName}]]`)}`,
-		`prompt: ${yamlString(draw.prompt)}`,
-		...(draw.twist ? [`twist: ${yamlString(draw.twist)}`] : []),
-		...(draw.twistNote ? [`${TWIST_NOTE}: ${yamlString(`[[${draw.twistNote}]]`)}`] : []),
-		`${SESSION_DATE}: ${date}`,
-		`interview-minutes: ${drill ? minutes : input.totalMinutes}`,
-		...skipped.map((s) => `${stepScoreKey(s.step)}: ${SKIPPED}`),
-		`${SESSION_RATING}:`,
-		"tags:",
-		"  - mlsd/practice",
-		"---",
+		frontmatterBlock(properties, stringifyYaml).trimEnd(),
 		"",
 		"> [!question] Interview prompt",
-		`> ${draw.prompt}`,
+		`> ${calloutText(draw.prompt)}`,
 		...twistCallout(draw, drill ? null : input.twistMinute),
 		...(drill ? ["", `> [!info] Partial drill: step${drill.length === 1 ? "" : "s"} ${drill.join(", ")}`, "> The other steps are recorded as skipped, not scored."] : []),
 		"",

@@ -13,6 +13,7 @@ import { joinPath } from "./paths";
 import { daysBetween } from "./prompt";
 import { caseSchedules, introductionOrder, NO_PLAN, ratingOf, type InterviewPlan } from "./review";
 import { readSession, scoredSteps } from "./session";
+import { frontmatterBlock, type StringifyYaml } from "./yaml";
 
 export const PROGRESS_NOTE = "Progress.md";
 export const PROGRESS_TAG = "mlsd/progress";
@@ -361,9 +362,9 @@ function domainPart(s: ProgressSummary): string[] {
 	return ["## Coverage by domain", "", ...table(["Domain", "Cases practised"], ["l", "r"], rows), ""];
 }
 
-/** The progress note: a table per part, links as wikilinks. */
-export function progressMarkdown(s: ProgressSummary): string {
-	const head = ["---", "tags:", `  - ${PROGRESS_TAG}`, "---", "# Practice progress", ""];
+/** The progress note: a table per part, links as wikilinks; `stringifyYaml` writes its properties (Obsidian's in the plugin). */
+export function progressMarkdown(s: ProgressSummary, stringifyYaml: StringifyYaml): string {
+	const head = [frontmatterBlock({ tags: [PROGRESS_TAG] }, stringifyYaml).trimEnd(), "# Practice progress", ""];
 	const intro = [`Updated ${s.today} from your practice notes by the "Open progress" command. ${daysLeftText(s)}`, ""];
 	return [
 		...head, ...intro, ...nextPart(s), ...sessionsPart(s), ...duePart(s), ...stepsPart(s), ...trendPart(s), ...overrunPart(s),

@@ -3,7 +3,7 @@
  * Vault API: cards from concept notes (read as they are now), grades appended
  * to the review log note in the practice folder.
  */
-import { normalizePath, Notice, type App } from "obsidian";
+import { normalizePath, Notice, stringifyYaml, type App } from "obsidian";
 import type { CaseRecord, SkippedNote } from "../../core/catalog";
 import type { Card as FsrsCard } from "ts-fsrs";
 import {
@@ -156,7 +156,7 @@ export class ReviewLogWriter {
 			} else {
 				const folder = this.path.includes("/") ? this.path.slice(0, this.path.lastIndexOf("/")) : "";
 				if (folder) await ensureFolder(this.app, folder);
-				await this.app.vault.create(this.path, appendReviews(newReviewLog(), lines));
+				await this.app.vault.create(this.path, appendReviews(newReviewLog(stringifyYaml), lines));
 			}
 			this.pending.splice(0, lines.length);
 		} catch (e) {

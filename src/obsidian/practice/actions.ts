@@ -1,5 +1,5 @@
 /** What the practice loop's commands do, one function each. */
-import { MarkdownView, normalizePath, Notice, TFile, type App } from "obsidian";
+import { MarkdownView, normalizePath, Notice, stringifyYaml, TFile, type App } from "obsidian";
 import type { CaseRecord } from "../../core/catalog";
 import { localDate } from "../../core/dates";
 import { resultsFromProperties, stepResults, timingProperties, type StepResult } from "../../core/practice";
@@ -165,7 +165,7 @@ export async function writeProgress(host: PluginHost, catalog: CatalogService): 
 	try {
 		const summary = await currentProgress(host, catalog);
 		const path = normalizePath(progressNotePath(host.data.settings.practiceFolder));
-		const file = await writeProgressNote(host.app, path, progressMarkdown(summary));
+		const file = await writeProgressNote(host.app, path, progressMarkdown(summary, stringifyYaml));
 		if (!file) return;
 		if (host.app.workspace.getActiveViewOfType(MarkdownView)?.file?.path !== file.path) await host.app.workspace.getLeaf(true).openFile(file);
 	} catch (e) {
