@@ -41,9 +41,12 @@ export function setIcon(parent: HTMLElement, iconId: string): void {
 }
 
 export function getFrontMatterInfo(content: string): { exists: boolean; frontmatter: string; from: number; to: number; contentStart: number } {
-	const m = /^---\r?\n([\s\S]*?)\r?\n?---(\r?\n|$)/.exec(content);
+	// As in Obsidian: the block opens with a "---" line and closes at the next line that is only "---" (trailing spaces allowed).
+	const m = /^---[ \t]*(\r?\n)(?:([\s\S]*?)\r?\n)?---[ \t]*(\r?\n|$)/.exec(content);
 	if (!m) return { exists: false, frontmatter: "", from: 0, to: 0, contentStart: 0 };
-	return { exists: true, frontmatter: m[1]!, from: 4, to: 4 + m[1]!.length, contentStart: m[0].length };
+	const from = content.indexOf(m[1]!) + m[1]!.length;
+	const frontmatter = m[2] === undefined ? "" : `${m[2]}\n`;
+	return { exists: true, frontmatter, from, to: from + (m[2]?.length ?? 0) + (m[2] === undefined ? 0 : 1), contentStart: m[0].length };
 }
 
 export async function requestUrl(): Promise<never> {
