@@ -4,7 +4,8 @@
  * behind a folded callout so nothing is spoiled.
  */
 import { checklistToMarkdown, stepTitle, type ChecklistSection } from "./checklist";
-import { checklistItems, codeLineMask } from "./markdown";
+import { codeLineMask } from "./markdown";
+import { outlined, tasksIn, type NoteInput } from "./outline";
 import { toMinutes, type TimerState, type TimerView } from "./mockTimer";
 import type { Draw } from "./prompt";
 import { frontmatterBlock, type StringifyYaml } from "./yaml";
@@ -235,55 +236,45 @@ export interface ChecklistEntry {
 	line: number;
 }
 
-/** The checklist items of a practice note, in order, outside code blocks. */
-export function checklistEntries(noteText: string): ChecklistEntry[] {
-	const lines = noteText.replace(/\r\n?/g, "\n").split("\n");
-	const mask = codeLineMask(lines);
+/**
+ * The checklist items of a practice note, in order: the tasks under its
+ * level-2 "Checklist" heading, each with the level-3+ subsection it is in.
+ * Headings and tasks come from the note's outline (Obsidian's metadata cache
+ * in the plugin), so code blocks and comments never count.
+ */
+export function checklistEntries(note: NoteInput): ChecklistEntry[] {
+	const n = outlined(note);
+	const hs = n.outline.headings;
 	const out: ChecklistEntry[] = [];
-	let inChecklist = false;
-	let heading = "";
-	let step: number | null = null;
-	let frontmatter = lines[0] === "---";
-	lines.forEach((line, i) => {
-		if (frontmatter) {
-			if (i > 0 && (line === "---" || line === "...")) frontmatter = false;
-			return;
+	hs.forEach((h, i) => {
+		if (h.level !== 2 || h.text.toLowerCase() !== "checklist") return;
+		const end = hs.slice(i + 1).find((x) => x.level <= 2)?.line ?? Number.MAX_SAFE_INTEGER;
+		const subs = hs.filter((x) => x.line > h.line && x.line < end);
+		for (const t of tasksIn(n, { from: h.line + 1, to: end })) {
+			const sub = subs.filter((x) => x.line < t.line).at(-1);
+			const heading = sub?.text ?? "";
+			const m = /^step\s+(\d+)\b/i.exec(heading);
+			out.push({ step: m ? Number(m[1]) : null, heading, text: t.text, done: t.done, line: t.line });
 		}
-		if (mask[i]) return;
-		const h = /^(#{1,6})\s+(.+?)\s*#*\s*$/.exec(line);
-		if (h) {
-			const level = h[1]!.length;
-			if (level <= 2) {
-				inChecklist = level === 2 && h[2]!.trim().toLowerCase() === "checklist";
-				heading = "";
-				step = null;
-			} else if (inChecklist) {
-				heading = h[2]!.trim();
-				const m = /^step\s+(\d+)\b/i.exec(heading);
-				step = m ? Number(m[1]) : null;
-			}
-			return;
-		}
-		if (!inChecklist) return;
-		const item = checklistItems(line)[0];
-		if (item) out.push({ step, heading, text: item.text, done: item.done, line: i });
 	});
 	return out;
 }
 
-/** The note with one checklist item ticked or unticked; unchanged when that line is not a checklist item. */
+const TASK_BOX = /^([ \t>]*(?:[-*+]|\d{1,9}[.)])[ \t]+\[).(\])/;
+
+/** The note with one checklist item ticked or unticked; unchanged when that line is not a task. */
 export function setChecklistItem(noteText: string, line: number, done: boolean): string {
 	const lines = noteText.replace(/\r\n?/g, "\n").split("\n");
 	const current = lines[line];
-	if (current === undefined || checklistItems(current).length === 0) return noteText;
-	lines[line] = current.replace(/^(\s*[-*+]\s+\[)[ xX](\])/, `$1${done ? "x" : " "}$2`);
+	if (current === undefined || !TASK_BOX.test(current)) return noteText;
+	lines[line] = current.replace(TASK_BOX, `$1${done ? "x" : " "}$2`);
 	return lines.join("\n");
 }
 
 /** Per framework step, how many of the practice note's checklist items are ticked ("### Step N" subsections of "## Checklist"). */
-export function checklistTally(noteText: string): Map<number, ChecklistTally> {
+export function checklistTally(note: NoteInput): Map<number, ChecklistTally> {
 	const out = new Map<number, ChecklistTally>();
-	for (const e of checklistEntries(noteText)) {
+	for (const e of checklistEntries(note)) {
 		if (e.step === null) continue;
 		const t = out.get(e.step) ?? { ticked: 0, total: 0 };
 		t.total++;

@@ -8,7 +8,7 @@
  */
 import type { Catalog, PracticeRecord } from "./catalog";
 import { stepTitle } from "./checklist";
-import { sectionText, splitFrontmatter, wikilinks } from "./markdown";
+import { linksIn, outlined, sectionRange, type NoteInput } from "./outline";
 import { joinPath } from "./paths";
 import { daysBetween } from "./prompt";
 import { caseSchedules, introductionOrder, NO_PLAN, ratingOf, type InterviewPlan } from "./review";
@@ -83,7 +83,7 @@ export interface ProgressOptions {
 }
 
 /** Note texts by path (at least the framework step notes), for the concepts each weak step links to. */
-export type NoteTexts = ReadonlyMap<string, string>;
+export type NoteTexts = ReadonlyMap<string, NoteInput>;
 
 export function progressNotePath(practiceFolder: string): string {
 	return joinPath(practiceFolder, PROGRESS_NOTE);
@@ -139,11 +139,12 @@ function stepAverages(catalog: Catalog, practice: readonly PracticeRecord[]): St
 }
 
 /** Concept notes linked from a step note's "## Concepts to know" section, in order, without repeats. */
-export function conceptsToKnow(catalog: Catalog, stepText: string): string[] {
-	const section = sectionText(splitFrontmatter(stepText).body, "Concepts to know") ?? "";
+export function conceptsToKnow(catalog: Catalog, stepNote: NoteInput): string[] {
+	const n = outlined(stepNote);
+	const range = sectionRange(n, "Concepts to know");
 	const concepts = new Map(catalog.ofType("concept").map((c) => [c.name.toLowerCase(), c.name]));
 	const out: string[] = [];
-	for (const link of wikilinks(section)) {
+	for (const link of range ? linksIn(n, range) : []) {
 		const name = concepts.get(link.target.toLowerCase());
 		if (name && !out.includes(name)) out.push(name);
 	}

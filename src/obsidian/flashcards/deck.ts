@@ -14,6 +14,7 @@ import { joinPath } from "../../core/paths";
 import type { CatalogService } from "../CatalogService";
 import type { PluginHost } from "../host";
 import { ensureFolder } from "../notes";
+import { outlinedNote } from "../outline";
 
 export interface Deck {
 	cards: StudyCard[];
@@ -53,7 +54,7 @@ async function cardsOf(app: App, files: readonly { name: string; path: string }[
 				deck.cards.push(...cached.cards);
 				continue;
 			}
-			const cards = cardsInNote(f, await app.vault.cachedRead(file));
+			const cards = cardsInNote(f, outlinedNote(app, file, await app.vault.cachedRead(file)));
 			cache.set(f.path, { stamp, cards });
 			deck.cards.push(...cards);
 		} catch (e) {

@@ -11,13 +11,15 @@ import type { Rng } from "../../core/rng";
 import { interviewPlanOf } from "../../core/settings";
 import { kindOfCached, type CatalogService } from "../CatalogService";
 import type { PluginHost } from "../host";
-import { ensureFolder, loadTwists, readNote } from "../notes";
+import { ensureFolder, loadTwists } from "../notes";
 import { startPractice } from "../practice";
 import { cardsDueToday } from "./cards";
 import { beginMock } from "./mock";
 import { checkPracticeNote, errorText, writeLoopResults } from "./practiceNotes";
 import { SelfReviewModal } from "./SelfReviewModal";
 import type { TimerService } from "./TimerService";
+import { readOutlined } from "../outline";
+import type { OutlinedNote } from "../../core/outline";
 
 /** "Start mock interview": times the open practice note (only its drilled steps in a partial drill), with its cues. */
 export async function startMockInterview(host: PluginHost, catalog: CatalogService, timer: TimerService): Promise<void> {
@@ -122,11 +124,11 @@ export async function practiseNextDue(host: PluginHost, catalog: CatalogService,
 	}
 }
 
-async function stepTexts(app: App, catalog: CatalogService): Promise<Map<string, string>> {
-	const texts = new Map<string, string>();
+async function stepTexts(app: App, catalog: CatalogService): Promise<Map<string, OutlinedNote>> {
+	const texts = new Map<string, OutlinedNote>();
 	for (const s of catalog.get().steps()) {
 		// One unreadable step note leaves its concepts out; it never stops the dashboard.
-		const text = await readNote(app, s.path).catch(() => null);
+		const text = await readOutlined(app, s.path).catch(() => null);
 		if (text !== null) texts.set(s.path, text);
 	}
 	return texts;
