@@ -29,7 +29,7 @@ export function cacheOutline(cache: CachedMetadata | null, text: string): Outlin
 	if (!cache) return null;
 	const starts = lineStarts(text);
 	const fits = (p: Pos): boolean => starts[p.start.line] !== undefined && starts[p.start.line]! + p.start.col === p.start.offset && p.end.offset <= text.length;
-	const lineAt = (line: number): string => text.slice(starts[line], starts[line + 1] ?? text.length).replace(/\r?\n$/, "");
+	const lineAt = (line: number): string => text.slice(starts[line] ?? text.length, starts[line + 1] ?? text.length).replace(/\r?\n$/, "");
 	const out: Outline = { headings: [], listItems: [], links: [] };
 	for (const h of cache.headings ?? []) {
 		const m = HEADING_LINE.exec(lineAt(h.position.start.line));
@@ -38,7 +38,7 @@ export function cacheOutline(cache: CachedMetadata | null, text: string): Outlin
 	}
 	for (const li of cache.listItems ?? []) {
 		if (!fits(li.position)) return null;
-		const at = text.slice(li.position.start.offset, starts[li.position.start.line + 1] ?? text.length);
+		const at = lineAt(li.position.start.line).slice(li.position.start.col);
 		if (!ITEM_AT.test(at)) return null;
 		if (li.task !== undefined && TASK_AT.exec(at)?.[1] !== li.task) return null;
 		out.listItems.push(li.task === undefined ? { line: li.position.start.line } : { line: li.position.start.line, task: li.task });

@@ -1,5 +1,5 @@
 /** The stand-in is only useful if it behaves like Obsidian: these pin the behaviours we rely on. */
-import { App, FuzzySuggestModal, getFrontMatterInfo, MarkdownView, Modal, normalizePath, Notice, parseYaml, Plugin, Setting, TFile, TFolder, type PluginManifest } from "./obsidian";
+import { App, computeMetadata, FuzzySuggestModal, getFrontMatterInfo, MarkdownView, Modal, normalizePath, Notice, parseYaml, Plugin, Setting, TFile, TFolder, type PluginManifest } from "./obsidian";
 
 const manifest: PluginManifest = { id: "p", name: "P", version: "1.0.0", minAppVersion: "1.0.0", description: "d.", author: "a" };
 
@@ -184,6 +184,19 @@ describe("Plugin, commands and UI", () => {
 		const bad = app.vault.getFileByPath("bad.md")!;
 		await expect(app.fileManager.processFrontMatter(bad, (fm) => (fm.b = 1))).rejects.toThrow();
 		expect(await app.vault.read(bad)).toBe("---\na: [1\n---\nB");
+	});
+	it("metadata gives headings, list items and links with line, column and offset, as Obsidian does", () => {
+		const text = "---\r\na: 1\r\n---\r\n## Intro ##\r\n- [ ] one [[A|x]]\r\n  1. [x] two\r\n- three\r\n````md\r\n## in code\r\n```\r\n- [ ] in code\r\n````\r\n%% ## hidden %%\r\n   ### Indented\r\n";
+		const meta = computeMetadata(text);
+		for (const p of [...meta.headings!, ...meta.listItems!, ...meta.links!].map((x) => x.position)) {
+			const lineStart = text.split("\n").slice(0, p.start.line).reduce((n, l) => n + l.length + 1, 0);
+			expect(p.start.offset).toBe(lineStart + p.start.col);
+			expect(p.end.offset).toBe(lineStart + p.end.col);
+		}
+		expect(meta.headings!.map((h) => [h.heading, h.level, h.position.start.line])).toEqual([["Intro", 2, 3], ["Indented", 3, 13]]);
+		expect(meta.listItems!.map((l) => [l.task, l.parent, l.position.start.line, l.position.start.col])).toEqual([[" ", -4, 4, 0], ["x", 4, 5, 2], [undefined, -4, 6, 0]]);
+		const link = meta.links![0]!;
+		expect([link.link, link.displayText, text.slice(link.position.start.offset, link.position.end.offset)]).toEqual(["A", "x", "[[A|x]]"]);
 	});
 	it("getFrontMatterInfo finds the block only when closed by a line of its own", () => {
 		expect(getFrontMatterInfo("---\na: 1---\nb\n")).toMatchObject({ exists: false });

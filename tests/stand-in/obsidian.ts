@@ -447,21 +447,62 @@ export interface CachedMetadata {
 	sections?: { type: string; position: Pos }[];
 }
 
-function pos(line: number, col = 0, endCol = 0, offset = 0): Pos {
-	return { start: { line, col, offset }, end: { line, col: endCol, offset } };
+/**
+ * Blanks out comments (`%% ... %%`, `<!-- ... -->`) in a line, keeping columns;
+ * `open` is the comment still open from earlier lines. Obsidian indexes
+ * nothing inside a comment.
+ */
+function uncomment(line: string, open: "%%" | "<!--" | null): { visible: string; open: "%%" | "<!--" | null } {
+	let out = "";
+	let i = 0;
+	while (i < line.length) {
+		if (open) {
+			const close = open === "%%" ? "%%" : "-->";
+			const j = line.indexOf(close, i);
+			if (j < 0) return { visible: out + " ".repeat(line.length - i), open };
+			out += " ".repeat(j + close.length - i);
+			i = j + close.length;
+			open = null;
+			continue;
+		}
+		const p = line.indexOf("%%", i);
+		const h = line.indexOf("<!--", i);
+		const next = p < 0 ? h : h < 0 ? p : Math.min(p, h);
+		if (next < 0) return { visible: out + line.slice(i), open: null };
+		out += line.slice(i, next);
+		open = next === p ? "%%" : "<!--";
+		const len = open.length;
+		out += " ".repeat(len);
+		i = next + len;
+	}
+	return { visible: out, open };
 }
 
-/** Computes a CachedMetadata the way Obsidian does, for the parts we use. */
+/**
+ * Computes a CachedMetadata the way Obsidian does, for the parts we use:
+ * frontmatter, headings (up to three spaces of indent, closing #s dropped),
+ * list items with their parent and task character, wikilinks and tags, each
+ * with positions (0-based line, column and offset into the text). Nothing is
+ * indexed inside fenced code (a fence closes only with the same character, at
+ * least as long) or inside %% and HTML comments.
+ */
 export function computeMetadata(text: string): CachedMetadata {
 	const meta: CachedMetadata = {};
-	const lines = text.split(/\r?\n/);
-	let start = 0;
+	const lines = text.split("\n");
+	const starts: number[] = [];
+	for (let i = 0, o = 0; i < lines.length; i++) {
+		starts.push(o);
+		o += lines[i]!.length + 1;
+		lines[i] = lines[i]!.replace(/\r$/, "");
+	}
+	const at = (line: number, col: number): Pos["start"] => ({ line, col, offset: starts[line]! + col });
+	const span = (line: number, c0: number, c1: number): Pos => ({ start: at(line, c0), end: at(line, c1) });
+	let first = 0;
 	if (lines[0] === "---") {
 		const end = lines.indexOf("---", 1);
 		if (end > 0) {
-			start = end + 1;
-			meta.frontmatterPosition = pos(0, 0, 3);
-			meta.frontmatterPosition.end.line = end;
+			first = end + 1;
+			meta.frontmatterPosition = { start: at(0, 0), end: at(end, 3) };
 			try {
 				const fm = yamlParse(lines.slice(1, end).join("\n")) as unknown;
 				// Obsidian drops frontmatter that is not a mapping or fails to parse.
@@ -483,27 +524,56 @@ export function computeMetadata(text: string): CachedMetadata {
 			}
 		}
 	}
-	let inCode = false;
+	let fence: { ch: string; len: number } | null = null;
+	let comment: "%%" | "<!--" | null = null;
 	const headings: NonNullable<CachedMetadata["headings"]> = [];
 	const links: NonNullable<CachedMetadata["links"]> = [];
 	const tags: NonNullable<CachedMetadata["tags"]> = [];
 	const listItems: NonNullable<CachedMetadata["listItems"]> = [];
-	for (let i = start; i < lines.length; i++) {
-		const line = lines[i]!;
-		if (/^\s*(```|~~~)/.test(line)) {
-			inCode = !inCode;
-			continue;
+	// Open list items by indent, for parents; a list ends at a line that is neither an item, indented, nor blank.
+	let list: { indent: number; line: number }[] = [];
+	let listStart = -1;
+	for (let i = first; i < lines.length; i++) {
+		const raw = lines[i]!;
+		if (!comment) {
+			const f = /^ {0,3}(`{3,}|~{3,})(.*)$/.exec(raw);
+			if (fence) {
+				if (f && f[1]![0] === fence.ch && f[1]!.length >= fence.len && f[2]!.trim() === "") fence = null;
+				continue;
+			}
+			if (f && !(f[1]![0] === "`" && f[2]!.includes("`"))) {
+				fence = { ch: f[1]![0]!, len: f[1]!.length };
+				list = [];
+				continue;
+			}
 		}
-		if (inCode) continue;
-		const h = /^(#{1,6})\s+(.+?)\s*#*\s*$/.exec(line);
-		if (h) headings.push({ heading: h[2]!, level: h[1]!.length, position: pos(i, 0, line.length) });
-		const li = /^(\s*)[-*+]\s+(?:\[(.)\]\s+)?/.exec(line);
-		if (li) listItems.push({ parent: -1, ...(li[2] !== undefined ? { task: li[2] } : {}), position: pos(i, li[1]!.length, line.length) });
-		for (const m of line.replace(/`[^`]*`/g, (x) => " ".repeat(x.length)).matchAll(/!?\[\[([^\]|]+)(?:\|([^\]]*))?\]\]/g)) {
-			links.push({ link: m[1]!, original: m[0], displayText: m[2] ?? m[1], position: pos(i, m.index ?? 0, (m.index ?? 0) + m[0].length) });
+		const u = uncomment(raw, comment);
+		comment = u.open;
+		const line = u.visible;
+		const h = /^ {0,3}(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$/.exec(line);
+		if (h && h[2]!.trim() !== "") {
+			headings.push({ heading: h[2]!.trim(), level: h[1]!.length, position: span(i, 0, raw.length) });
+			list = [];
 		}
-		for (const m of line.matchAll(/(?:^|\s)(#[\p{L}\p{N}_/-]*[\p{L}_/-][\p{L}\p{N}_/-]*)/gu)) {
-			if (!h) tags.push({ tag: m[1]!, position: pos(i) });
+		const li = h ? null : /^([ \t]*)(?:[-*+]|\d{1,9}[.)])(?:[ \t]+|$)(?:\[(.)\](?=[ \t]|$))?/.exec(line);
+		if (li) {
+			const indent = li[1]!.replace(/\t/g, "    ").length;
+			if (list.length === 0) listStart = i;
+			while (list.length > 0 && list[list.length - 1]!.indent >= indent) list.pop();
+			const parent = list.length > 0 ? list[list.length - 1]!.line : -listStart;
+			listItems.push({ parent, ...(li[2] !== undefined ? { task: li[2] } : {}), position: span(i, li[1]!.length, raw.length) });
+			list.push({ indent, line: i });
+		} else if (line.trim() !== "" && !/^[ \t]/.test(line)) list = [];
+		const code = line.replace(/`[^`]*`/g, (x) => " ".repeat(x.length));
+		for (const m of code.matchAll(/!?\[\[([^\]|]+)(?:\|([^\]]*))?\]\]/g)) {
+			const c = m.index ?? 0;
+			links.push({ link: m[1]!, original: raw.slice(c, c + m[0].length), displayText: m[2] ?? m[1], position: span(i, c, c + m[0].length) });
+		}
+		if (!h) {
+			for (const m of code.matchAll(/(?:^|\s)(#[\p{L}\p{N}_/-]*[\p{L}_/-][\p{L}\p{N}_/-]*)/gu)) {
+				const c = (m.index ?? 0) + m[0].length - m[1]!.length;
+				tags.push({ tag: m[1]!, position: span(i, c, c + m[1]!.length) });
+			}
 		}
 	}
 	if (headings.length) meta.headings = headings;
