@@ -5,13 +5,43 @@
 //   node scripts/build.mjs embed          only src/generated/vaultTemplate.ts
 import esbuild from "esbuild";
 import { builtinModules } from "module";
-import { copyFileSync, existsSync, mkdirSync, readFileSync } from "fs";
+import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "fs";
 import { join, resolve } from "path";
-import { embedTemplate } from "./lib/embed.mjs";
+import { embedTemplate, PLAIN_MODULE } from "./lib/embed.mjs";
 import { guardBundle } from "./lib/guard.mjs";
 
 const mode = process.argv[2] ?? "production";
 const manifest = JSON.parse(readFileSync("manifest.json", "utf8"));
+
+/**
+ * esbuild re-escapes a few control characters (\b, \v, \f, BEL, ESC) in string
+ * literals, which would cost two to four bytes each in the packed notes. So the
+ * notes' literal is swapped for a token while bundling and written back raw
+ * into main.js afterwards (src/core/binaryText.ts keeps it a valid
+ * single-quoted literal: no quote, backslash, line break or NUL).
+ */
+const NOTES_TOKEN = "@@mlsd-packed-notes@@";
+const rawNotesLiteral = {
+	name: "raw-notes-literal",
+	setup(build) {
+		let literal = null;
+		build.onLoad({ filter: /[\\/]src[\\/]generated[\\/]vaultTemplate\.ts$/ }, (args) => {
+			const source = readFileSync(args.path, "utf8");
+			const m = /const PACKED = '([^'\\\n\r]*)';/.exec(source);
+			if (!m) throw new Error(`${args.path}: no packed notes literal`);
+			literal = m[1];
+			return { contents: source.replace(m[0], `const PACKED = '${NOTES_TOKEN}';`), loader: "ts" };
+		});
+		build.onEnd((result) => {
+			if (result.errors.length > 0 || literal === null) return;
+			const out = build.initialOptions.outfile;
+			const code = readFileSync(out, "utf8");
+			const at = [`'${NOTES_TOKEN}'`, `"${NOTES_TOKEN}"`, `\`${NOTES_TOKEN}\``].map((t) => [t, code.indexOf(t)]).find(([, i]) => i >= 0);
+			if (!at) throw new Error(`${out}: the packed notes token is missing`);
+			writeFileSync(out, code.slice(0, at[1]) + `'${literal}'` + code.slice(at[1] + at[0].length));
+		});
+	},
+};
 
 const pluginOptions = (prod) => ({
 	entryPoints: ["src/main.ts"],
@@ -28,6 +58,8 @@ const pluginOptions = (prod) => ({
 		...builtinModules,
 	],
 	minify: prod,
+	charset: "utf8",
+	plugins: [rawNotesLiteral],
 	sourcemap: prod ? false : "inline",
 	treeShaking: true,
 	metafile: true,
@@ -57,6 +89,14 @@ async function buildCli() {
 		platform: "node",
 		target: "node20",
 		external: ["mermaid", "happy-dom"],
+		charset: "utf8",
+		// the CLI takes the notes as plain text: no unpacking on every run
+		plugins: [{
+			name: "plain-notes",
+			setup(b) {
+				b.onResolve({ filter: /[\\/]generated[\\/]vaultTemplate$/ }, () => ({ path: resolve(PLAIN_MODULE) }));
+			},
+		}],
 		logLevel: "warning",
 	});
 }

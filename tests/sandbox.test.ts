@@ -105,6 +105,43 @@ describe("main.js in a mobile-like sandbox", () => {
 		expect(CountingTextDecoder.bytes.filter((b) => b > 1_000_000)).toHaveLength(1);
 	});
 
+	it("after an install, a restart unpacks nothing either (the update check reads the version without the notes)", async () => {
+		const first = loadMainJs();
+		const PluginA = (first.exports.default ?? first.exports) as new (app: obsidian.App, m: obsidian.PluginManifest) => obsidian.Plugin;
+		const app = new obsidian.App();
+		const a = new PluginA(app, manifest as obsidian.PluginManifest);
+		a.load();
+		await (a as unknown as { loading: Promise<void> }).loading;
+		expect(app.commands.executeCommandById("ml-system-design-vault:install-notes")).toBe(true);
+		await ticks(40);
+		expect(((await a.loadData()) as { install: { files: Record<string, string> } }).install.files).not.toEqual({});
+		a.unload();
+
+		CountingTextDecoder.bytes = [];
+		const second = loadMainJs(); // a fresh main.js: nothing unpacked is cached
+		const PluginB = (second.exports.default ?? second.exports) as new (app: obsidian.App, m: obsidian.PluginManifest) => obsidian.Plugin;
+		const b = new PluginB(app, manifest as obsidian.PluginManifest);
+		b.load();
+		await (b as unknown as { loading: Promise<void> }).loading;
+		app.workspace.markLayoutReady();
+		await ticks();
+		expect(CountingTextDecoder.bytes.filter((n) => n > 100_000)).toEqual([]);
+		// "New case study" takes the shipped template without unpacking the notes either
+		await app.vault.delete(app.vault.getAbstractFileByPath("ML System Design/Templates/Case study template.md") as obsidian.TFile);
+		await app.metadataCache.settle();
+		expect(app.commands.executeCommandById("ml-system-design-vault:new-case-study")).toBe(true);
+		const modal = obsidian.Modal.open.at(-1)!;
+		const input = modal.contentEl.querySelector("input")!;
+		input.value = "Podcast search";
+		input.dispatchEvent(new Event("input"));
+		[...modal.contentEl.querySelectorAll("button")].find((btn) => btn.textContent === "Create")!.click();
+		await ticks();
+		const created = app.vault.getMarkdownFiles().find((f) => f.basename === "Podcast search");
+		expect(created).toBeDefined();
+		expect(await app.vault.read(created!)).toMatch(/## In 45 minutes/);
+		expect(CountingTextDecoder.bytes.filter((n) => n > 100_000)).toEqual([]);
+	});
+
 	it("is a production build: minified, no sourcemap, no gray-matter, notes packed", () => {
 		const code = readFileSync("main.js", "utf8");
 		expect(code).not.toContain("sourceMappingURL");

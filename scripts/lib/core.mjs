@@ -14,7 +14,8 @@ export async function loadCore() {
 			contents: [
 				'export * from "./src/core/hash";',
 				'export * from "./src/core/template";',
-				'export * from "./src/core/base91";',
+				'export * from "./src/core/binaryText";',
+				'export * from "./src/core/textCodec";',
 				'export * from "./src/core/templatePack";',
 				'export * from "./src/cli/frontmatter";',
 			].join("\n"),

@@ -5,6 +5,7 @@
  */
 import { Modal, Setting } from "obsidian";
 import { noteName } from "../core/paths";
+import { TEMPLATE_INFO } from "../generated/vaultTemplate";
 import type { PluginHost } from "./host";
 import { runInstall } from "./install";
 
@@ -59,10 +60,13 @@ export class UpdateOfferModal extends Modal {
 	}
 }
 
-/** Opens the offer when the installed notes are older than the shipped ones, once per shipped version. */
+/**
+ * Opens the offer when the installed notes are older than the shipped ones, once per shipped version.
+ * The version is known without unpacking the notes; they are unpacked only to list the changes, once after an update.
+ */
 export function offerUpdate(host: PluginHost): void {
 	if (host.readOnly || Object.keys(host.data.install.files).length === 0) return;
-	const version = host.template.version;
+	const version = TEMPLATE_INFO.version;
 	if (host.data.install.templateVersion === version || host.data.updateOffered === version) return;
 	const changes = templateChanges(host);
 	host.data.updateOffered = version;

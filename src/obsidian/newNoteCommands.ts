@@ -3,21 +3,22 @@ import { Notice, parseYaml, stringifyYaml } from "obsidian";
 import type { NoteRecord } from "../core/catalog";
 import { kindsOf } from "../core/schema";
 import { fallbackTemplate, instantiateTemplate, type TemplateKind } from "../core/newNote";
+import { SHIPPED_TEMPLATES } from "../generated/vaultTemplate";
 import type { CatalogService } from "./CatalogService";
 import type { PluginHost } from "./host";
 import { NameModal } from "./NameModal";
 import { createAndOpen, readNote } from "./notes";
 
-/** The template for a kind (its text, and its path for messages): a personal template first, then the shipped one, then a built-in minimum. */
-export async function templateText(host: PluginHost, catalog: CatalogService, kind: TemplateKind): Promise<{ text: string; path: string | null }> {
+/** The template for a kind (its text, and where it comes from, for messages): a personal template first, then the shipped one, then a built-in minimum. */
+export async function templateText(host: PluginHost, catalog: CatalogService, kind: TemplateKind): Promise<{ text: string; source: string }> {
 	const candidates = catalog.get().ofType<NoteRecord>("template").filter((t) => t.properties["template-for"] === kind || kindsOf(t.tags).includes(kind));
 	candidates.sort((a, b) => (a.origin === b.origin ? a.path.localeCompare(b.path) : a.origin === "personal" ? -1 : 1));
 	for (const t of candidates) {
 		const text = await readNote(host.app, t.path);
-		if (text) return { text, path: t.path };
+		if (text) return { text, source: `the template "${t.path}"` };
 	}
-	const shipped = host.template.files.find((f) => f.frontmatter?.["template-for"] === kind);
-	return shipped ? { text: shipped.content, path: shipped.path } : { text: fallbackTemplate(kind), path: null };
+	const shipped = SHIPPED_TEMPLATES[kind];
+	return shipped ? { text: shipped, source: `the shipped ${kind} template` } : { text: fallbackTemplate(kind), source: "the built-in template" };
 }
 
 const LABELS: Record<TemplateKind, string> = {
@@ -34,7 +35,7 @@ export function newNoteFromTemplate(host: PluginHost, catalog: CatalogService, k
 			try {
 				text = instantiateTemplate(template.text, kind, title, { parse: parseYaml, stringify: stringifyYaml });
 			} catch (e) {
-				throw new Error(`the template "${template.path ?? "built in"}" could not be used: ${e instanceof Error ? e.message : String(e)}`);
+				throw new Error(`${template.source} could not be used: ${e instanceof Error ? e.message : String(e)}`);
 			}
 			await createAndOpen(host.app, host.data.settings.personalFolder, title, text);
 		})().catch((e: unknown) => new Notice(`Could not create the note: ${e instanceof Error ? e.message : String(e)}`));
