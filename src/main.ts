@@ -2,7 +2,7 @@
 import { Notice, Plugin } from "obsidian";
 import type { PluginData } from "./core/settings";
 import type { EmbeddedTemplate } from "./core/types";
-import { loadTemplate } from "./generated/vaultTemplate";
+import { isTemplateUnpacked, loadTemplate, TEMPLATE_INFO } from "./generated/vaultTemplate";
 import { CatalogService } from "./obsidian/CatalogService";
 import { registerCommands } from "./obsidian/commands";
 import { loadPluginData } from "./obsidian/dataFile";
@@ -20,6 +20,12 @@ export default class MlSystemDesignVault extends Plugin implements PluginHost {
 	/** The shipped notes, parsed from the bundle on first use (never at load). */
 	get template(): EmbeddedTemplate {
 		return loadTemplate();
+	}
+	get templateUnpacked(): boolean {
+		return isTemplateUnpacked();
+	}
+	get templateVersion(): string {
+		return TEMPLATE_INFO.version;
 	}
 	catalog!: CatalogService;
 
@@ -39,7 +45,7 @@ export default class MlSystemDesignVault extends Plugin implements PluginHost {
 		registerCommands(this, this.catalog);
 		const upgraded = isUpgrade(this);
 		if (!this.readOnly) this.app.workspace.onLayoutReady(() => {
-			offerWelcome(this);
+			void offerWelcome(this);
 			// After the metadata cache has settled: notes from 0.1 with "type:" and no tag are offered the tag, once.
 			const id = window.setTimeout(() => void offerTagsOnce(this, upgraded), 4000);
 			this.register(() => window.clearTimeout(id));

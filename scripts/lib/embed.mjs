@@ -77,6 +77,9 @@ export async function plainTemplateModule(template) {
 		"export function loadTemplate(): EmbeddedTemplate {\n" +
 		"\tunpacked ??= unpackTemplate(PACKED);\n" +
 		"\treturn unpacked;\n" +
+		"}\n\n" +
+		"export function isTemplateUnpacked(): boolean {\n" +
+		"\treturn unpacked !== null;\n" +
 		"}\n"
 	);
 }
@@ -121,6 +124,9 @@ export async function templateModule(template) {
 		"export function loadTemplate(): EmbeddedTemplate {\n" +
 		"\tunpacked ??= unpackTemplate(new TextDecoder().decode(decompressText(decodeBinaryText(PACKED))));\n" +
 		"\treturn unpacked;\n" +
+		"}\n\n" +
+		"export function isTemplateUnpacked(): boolean {\n" +
+		"\treturn unpacked !== null;\n" +
 		"}\n"
 	);
 }

@@ -5,8 +5,7 @@
  */
 import { Modal, Setting } from "obsidian";
 import { noteName } from "../core/paths";
-import { TEMPLATE_INFO } from "../generated/vaultTemplate";
-import type { PluginHost } from "./host";
+import { shippedNotes, type PluginHost } from "./host";
 import { runInstall } from "./install";
 
 export interface TemplateChanges {
@@ -15,11 +14,11 @@ export interface TemplateChanges {
 }
 
 /** Shipped notes that differ from what was installed, and shipped notes that are new. */
-export function templateChanges(host: PluginHost): TemplateChanges {
+export async function templateChanges(host: PluginHost): Promise<TemplateChanges> {
 	const installed = host.data.install.files;
 	const changed: string[] = [];
 	const added: string[] = [];
-	for (const f of host.template.files) {
+	for (const f of (await shippedNotes(host)).files) {
 		const was = installed[f.path];
 		if (was === undefined) added.push(f.path);
 		else if (was !== f.hash && was !== "0") changed.push(f.path);
@@ -64,12 +63,12 @@ export class UpdateOfferModal extends Modal {
  * Opens the offer when the installed notes are older than the shipped ones, once per shipped version.
  * The version is known without unpacking the notes; they are unpacked only to list the changes, once after an update.
  */
-export function offerUpdate(host: PluginHost): void {
+export async function offerUpdate(host: PluginHost): Promise<void> {
 	if (host.readOnly || Object.keys(host.data.install.files).length === 0) return;
-	const version = TEMPLATE_INFO.version;
+	const version = host.templateVersion;
 	if (host.data.install.templateVersion === version || host.data.updateOffered === version) return;
-	const changes = templateChanges(host);
 	host.data.updateOffered = version;
+	const changes = await templateChanges(host);
 	void host.save();
 	if (changes.changed.length + changes.added.length === 0) return;
 	new UpdateOfferModal(host, changes).open();

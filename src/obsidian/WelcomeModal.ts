@@ -49,9 +49,9 @@ export class WelcomeModal extends Modal {
 }
 
 /** Opens the welcome offer on the first start, when nothing has been installed; after a plugin update, the update offer. */
-export function offerWelcome(host: PluginHost): void {
+export async function offerWelcome(host: PluginHost): Promise<void> {
 	if (Object.keys(host.data.install.files).length > 0) {
-		offerUpdate(host);
+		await offerUpdate(host);
 		return;
 	}
 	if (host.data.welcomeDone) return;

@@ -2,7 +2,7 @@
 import { Modal, Notice, Setting, type App } from "obsidian";
 import { installTemplate, RecordWriteError, summarizeCounts, type InstallResult } from "../core/install";
 import { dirname, joinPath, validateFolderSetting } from "../core/paths";
-import type { PluginHost } from "./host";
+import { shippedNotes, type PluginHost } from "./host";
 import { InstallReportModal } from "./InstallReportModal";
 import { ensureFolder } from "./notes";
 import { ObsidianVault } from "./ObsidianVault";
@@ -92,7 +92,7 @@ export async function runInstall(host: PluginHost, options: RunOptions = { showR
 		const completed = await recoverJournal(host);
 		const { bases, warning } = await loadBases(host.plugin);
 		let probed = false;
-		const result = await installTemplate(new ObsidianVault(host.app.vault), host.template, checked.folder, host.data.install, {
+		const result = await installTemplate(new ObsidianVault(host.app.vault), await shippedNotes(host), checked.folder, host.data.install, {
 			saveRecord: async (record) => {
 				if (!probed) {
 					probed = true;

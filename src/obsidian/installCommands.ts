@@ -10,7 +10,7 @@ import { installedFolder } from "../core/settings";
 import { dirname, joinPath, noteName } from "../core/paths";
 import type { TemplateFile } from "../core/types";
 import { CompareModal } from "./CompareModal";
-import type { PluginHost } from "./host";
+import { shippedNotes, type PluginHost } from "./host";
 import { ensureFolder } from "./notes";
 import { ObsidianVault } from "./ObsidianVault";
 import { clearJournal, loadBases, saveBases, writeJournal } from "./pluginFiles";
@@ -154,7 +154,7 @@ class ShippedNoteModal extends FuzzySuggestModal<{ file: TemplateFile; state: No
 
 async function noteStates(host: PluginHost): Promise<{ file: TemplateFile; state: NoteState }[]> {
 	const out: { file: TemplateFile; state: NoteState }[] = [];
-	for (const file of host.template.files) {
+	for (const file of (await shippedNotes(host)).files) {
 		const existing = host.app.vault.getFileByPath(joinPath(installedFolder(host.data), file.path));
 		const installed = host.data.install.files[file.path];
 		let state: NoteState;
@@ -203,7 +203,7 @@ export function removeUntouched(host: PluginHost): void {
 	void (async () => {
 		const untouched: { file: TFile; hash: string }[] = [];
 		let edited = 0;
-		for (const file of host.template.files) {
+		for (const file of (await shippedNotes(host)).files) {
 			const f = host.app.vault.getFileByPath(joinPath(installedFolder(host.data), file.path));
 			if (!f) continue;
 			const hash = contentHash(await host.app.vault.read(f));

@@ -24,6 +24,7 @@ function upgraded(): EmbeddedTemplate {
 }
 function useTemplate(h: Harness<MlSystemDesignVault>, t: EmbeddedTemplate): void {
 	Object.defineProperty(h.plugin, "template", { get: () => t, configurable: true });
+	Object.defineProperty(h.plugin, "templateVersion", { get: () => t.version, configurable: true });
 }
 async function install(h: Harness<MlSystemDesignVault>): Promise<void> {
 	h.run("install-notes");

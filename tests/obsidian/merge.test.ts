@@ -36,6 +36,7 @@ function upgraded(): EmbeddedTemplate {
 }
 function useTemplate(h: H, t: EmbeddedTemplate): void {
 	Object.defineProperty(h.plugin, "template", { get: () => t, configurable: true });
+	Object.defineProperty(h.plugin, "templateVersion", { get: () => t.version, configurable: true });
 }
 async function install(h: H): Promise<void> {
 	h.run("install-notes");
@@ -115,17 +116,17 @@ describe("updates merge with the user's changes", () => {
 		await install(h);
 		for (const m of [...Modal.open]) m.close();
 		useTemplate(h, upgraded());
-		offerWelcome(h.plugin);
+		await offerWelcome(h.plugin);
 		const offer = topModal();
 		expect(offer.titleEl.textContent).toBe("New versions of your notes");
 		expect(offer.contentEl.textContent).toContain("changes 2 of the notes you installed");
 		expect(offer.contentEl.textContent).toContain("Step 1 - Clarifying requirements");
 		button(offer, "Later").click();
 		const before = Modal.open.length;
-		offerWelcome(h.plugin);
+		await offerWelcome(h.plugin);
 		expect(Modal.open.length).toBe(before);
 		h.plugin.data.updateOffered = undefined;
-		offerWelcome(h.plugin);
+		await offerWelcome(h.plugin);
 		button(topModal(), "Update notes").click();
 		await h.settle();
 		expect(await h.fileText(`${FOLDER}/${STEP2}`)).toContain("(revised)");
