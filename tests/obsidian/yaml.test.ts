@@ -7,7 +7,7 @@
 import MlSystemDesignVault from "../../src/main";
 import { startPractice } from "../../src/obsidian/practice";
 import { loadPlugin, type Harness } from "../helpers/harness";
-import { getFrontMatterInfo, Modal, parseYaml, SuggestModal } from "../stand-in/obsidian";
+import { getFrontMatterInfo, Modal, Notice, parseYaml, SuggestModal } from "../stand-in/obsidian";
 
 const FOLDER = "ML System Design";
 const STEP1 = "Framework/Step 1 - Clarifying requirements.md";
@@ -89,6 +89,25 @@ describe("a new note from a personal template", () => {
 		expect(propertiesOf(text)).toEqual({ category: "model: sequence", aliases: ["#1 idea"], note: "two\nlines\n", tags: ["mine", "mlsd/concept"] });
 		expect(text.slice(getFrontMatterInfo(text).contentStart)).toBe('# Beam search: "wide"\n\n## How it works\n');
 		expect(h.plugin.catalog.get().get(file.path)).toMatchObject({ type: "concept" });
+	});
+});
+
+describe("a template whose properties are not valid YAML", () => {
+	it("creates nothing and names the template in the notice", async () => {
+		const h = await installed({ "Mine/Templates/Broken.md": "---\ntemplate-for: concept\ntags: [mlsd/template]\n---\n# Title\n" });
+		const before = h.paths();
+		const file = h.app.vault.getFileByPath("Mine/Templates/Broken.md")!;
+		// The file breaks on disk (a sync, another editor) before Obsidian re-indexes it: the catalog still lists it as a template.
+		(h.app.vault as unknown as { contents: Map<string, string> }).contents.set(file.path, "---\ntemplate-for: concept\ntags: [mlsd/template\nx: : y\n---\n# Title\n");
+		h.run("new-concept");
+		const modal = topModal();
+		const input = modal.contentEl.querySelector("input")!;
+		input.value = "Anything";
+		input.dispatchEvent(new Event("input"));
+		[...modal.contentEl.querySelectorAll("button")].find((b) => b.textContent === "Create")!.click();
+		await h.settle();
+		expect(Notice.history.at(-1)).toMatch(/^Could not create the note: the template "Mine\/Templates\/Broken.md" could not be used: /);
+		expect(h.paths()).toEqual(before);
 	});
 });
 
