@@ -6,8 +6,7 @@
  * so when none does. A user's own twist notes join exactly like ours.
  */
 import type { Catalog, TwistRecord } from "./catalog";
-import { splitFrontmatter } from "./markdown";
-import { outlined, sectionOf, type NoteInput } from "./outline";
+import { bodyRange, noteLines, outlined, sectionOf, type NoteInput } from "./outline";
 import { pick, type Rng } from "./rng";
 
 export const ANY_DOMAIN = "any";
@@ -50,8 +49,11 @@ export function twistSaying(body: string): string {
 }
 
 export function twistParts(note: NoteInput): TwistParts {
-	const body = splitFrontmatter(typeof note === "string" ? note : note.text).body;
 	const n = outlined(note);
+	// What the interviewer says: the body up to its first level-2 heading (from the outline, so a heading in code does not end it).
+	const { from } = bodyRange(n);
+	const end = n.outline.headings.find((h) => h.level === 2 && h.line >= from)?.line;
+	const body = noteLines(n).slice(from, end).join("\n");
 	const part = (h: string): string | null => {
 		const t = sectionOf(n, h)?.trim();
 		return t ? t : null;
