@@ -17,7 +17,7 @@ function lineStarts(text: string): number[] {
 	return out;
 }
 
-const HEADING_LINE = /^ {0,3}(#{1,6})(?:[ \t]|$)/;
+const HEADING_LINE = /^[ \t>]*(#{1,6})(?:[ \t]|$)/;
 const ITEM_AT = /^[ \t>]*(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)/;
 const TASK_AT = /^[ \t>]*(?:[-*+]|\d{1,9}[.)])[ \t]+\[(.)\]/;
 
@@ -27,6 +27,9 @@ const TASK_AT = /^[ \t>]*(?:[-*+]|\d{1,9}[.)])[ \t]+\[(.)\]/;
  */
 export function cacheOutline(cache: CachedMetadata | null, text: string): Outline | null {
 	if (!cache) return null;
+	// Obsidian's sections cover the note to its last block: text beyond it was written after the cache was built.
+	const last = cache.sections?.at(-1);
+	if (last && text.slice(last.position.end.offset).trim() !== "") return null;
 	const starts = lineStarts(text);
 	const fits = (p: Pos): boolean => starts[p.start.line] !== undefined && starts[p.start.line]! + p.start.col === p.start.offset && p.end.offset <= text.length;
 	const lineAt = (line: number): string => text.slice(starts[line] ?? text.length, starts[line + 1] ?? text.length).replace(/\r?\n$/, "");

@@ -100,5 +100,10 @@ describe("the cache's outline and the text's", () => {
 		expect(cacheOutline(cache as never, "Intro\n## Checklist\n- [ ] a\n")).toBeNull();
 		expect(cacheOutline(cache as never, "## Checklist\n- [x] a\n")).toBeNull();
 		expect(cacheOutline(null, before)).toBeNull();
+		// With Obsidian's sections, text appended after the last block also shows the cache is behind.
+		const end = { line: 1, col: 7, offset: before.length - 1 };
+		const withSections = { ...cache, sections: [{ type: "heading", position: { start: { line: 0, col: 0, offset: 0 }, end } }] };
+		expect(cacheOutline(withSections as never, before)).not.toBeNull();
+		expect(cacheOutline(withSections as never, `${before}- [ ] appended\n`)).toBeNull();
 	});
 });
