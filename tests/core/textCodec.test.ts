@@ -34,11 +34,13 @@ describe("suffix array and Burrows–Wheeler transform", () => {
 	it("matches the transform computed from its definition", () => {
 		expect(naiveBwt(bytes("banana"))).toEqual({ last: [...bytes("annbaa")], primary: 4 });
 		fc.assert(fc.property(fc.uint8Array({ maxLength: 120 }).map((a) => a.map((v) => v % 3)), (s) => {
-			const { last, primary } = bwt(s);
+			const { last, primary, starts } = bwt(s);
 			const naive = naiveBwt(s);
 			expect([...last]).toEqual(naive.last);
 			if (s.length > 0) expect(primary).toBe(naive.primary);
 			expect(same(unbwt(last, primary), s)).toBe(true);
+			// the same text walked as up to 16 chains from their recorded starts
+			expect(same(unbwt(last, primary, starts), s)).toBe(true);
 		}), { numRuns: 300 });
 	});
 });
@@ -90,6 +92,13 @@ describe("compressText and decompressText", () => {
 		const badIndex = good.slice();
 		badIndex.set([0xff, 0xff, 0xff, 0x00], 8);
 		expect(() => decompressText(badIndex)).toThrow(/transform index/);
+		const badChainStart = good.slice();
+		badChainStart.set([0, 0, 0, 0], 16 + 4 * 3);
+		expect(() => decompressText(badChainStart)).toThrow(/transform index/);
+		const swappedChainStarts = good.slice();
+		swappedChainStarts.set(good.subarray(20, 24), 16);
+		swappedChainStarts.set(good.subarray(16, 20), 20);
+		expect(() => decompressText(swappedChainStarts)).toThrow(/checksum/);
 	});
 
 	it("uses FNV-1a for the checksum", () => {
