@@ -5,7 +5,7 @@
  * turns off gray-matter's shared cache.
  */
 import matter from "gray-matter";
-import { parse, YAMLParseError } from "yaml";
+import { parse, stringify, YAMLParseError } from "yaml";
 import type { YamlResult } from "../core/doctor";
 import type { Frontmatter } from "../core/types";
 
@@ -46,4 +46,9 @@ export function parseFrontmatter(text: string): FrontmatterResult {
 		const err = errorOf(e);
 		return { error: err.error, line: err.line === null ? null : err.line + 2 };
 	}
+}
+
+/** Properties as YAML, for notes the CLI writes (the plugin uses Obsidian's stringifyYaml). */
+export function stringifyYaml(value: Frontmatter): string {
+	return stringify(value, { lineWidth: 0 });
 }

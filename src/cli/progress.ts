@@ -8,6 +8,7 @@ import { validDate } from "../core/settings";
 import { progressMarkdown, progressSummary } from "../core/progress";
 import { loadTemplate } from "../generated/vaultTemplate";
 import { UsageError, type Args, type CommandSpec } from "./args";
+import { stringifyYaml } from "./frontmatter";
 import { loadFolderCatalog } from "./vaultCatalog";
 
 async function folderArg(path: string | undefined): Promise<string> {
@@ -33,7 +34,7 @@ async function progress(args: Args, out: (s: string) => void, err: (s: string) =
 		return 0;
 	}
 	for (const s of summary.skipped) err(`skipped ${s.path}: ${s.problems.join("; ")}`);
-	out(progressMarkdown(summary).trimEnd());
+	out(progressMarkdown(summary, stringifyYaml).trimEnd());
 	return 0;
 }
 

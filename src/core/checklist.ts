@@ -4,13 +4,13 @@
  * step under it, then the chosen case's own checklist.
  */
 import type { CaseRecord, Catalog, SkippedNote } from "./catalog";
-import { checklistItems, listItems, sectionText, splitFrontmatter } from "./markdown";
+import { bodyRange, outlined, plainItemsIn, sectionRange, tasksIn, type NoteInput } from "./outline";
 
 export interface ChecklistSource {
 	/** Note name, used for links. */
 	name: string;
-	/** Full note text (frontmatter allowed). */
-	text: string;
+	/** Full note text (frontmatter allowed), with its outline from Obsidian's metadata cache when the plugin has it. */
+	text: NoteInput;
 }
 
 export interface StepSource extends ChecklistSource {
@@ -39,10 +39,10 @@ export interface ChecklistSection {
  * contributes every item it has: a checklist note of the user's never adds
  * nothing silently for want of a heading.
  */
-export function noteChecklist(text: string, wholeNote = false): string[] {
-	const body = splitFrontmatter(text).body;
-	const section = sectionText(body, "Checklist");
-	return checklistItems(section ?? (wholeNote ? body : "")).map((i) => i.text);
+export function noteChecklist(note: NoteInput, wholeNote = false): string[] {
+	const n = outlined(note);
+	const range = sectionRange(n, "Checklist") ?? (wholeNote ? bodyRange(n) : null);
+	return range ? tasksIn(n, range).map((t) => t.text) : [];
 }
 
 /** Step note names look like "Step 3 - Data preparation"; the title drops the prefix. */
@@ -96,11 +96,11 @@ export function checklistToMarkdown(sections: ChecklistSection[], opts: Checklis
 export async function checklistFromCatalog(
 	catalog: Catalog,
 	chosen: CaseRecord | null,
-	read: (path: string) => Promise<string> | string,
+	read: (path: string) => Promise<NoteInput> | NoteInput,
 	/** Notes that could not be read are named here and left out; the rest of the checklist is built. */
 	unreadable: SkippedNote[] = [],
 ): Promise<ChecklistSection[]> {
-	const readSafely = async (path: string): Promise<string | null> => {
+	const readSafely = async (path: string): Promise<NoteInput | null> => {
 		try {
 			return await read(path);
 		} catch (e) {
@@ -127,6 +127,8 @@ export async function checklistFromCatalog(
 export const TWISTS_NOTE = "Constraints and twists";
 
 /** The `- ` items under a note's `## Twists` heading. */
-export function twistsIn(text: string): string[] {
-	return listItems(sectionText(splitFrontmatter(text).body, "Twists") ?? "");
+export function twistsIn(note: NoteInput): string[] {
+	const n = outlined(note);
+	const range = sectionRange(n, "Twists");
+	return range ? plainItemsIn(n, range) : [];
 }

@@ -18,9 +18,11 @@ import { createEmptyCard, fsrs, generatorParameters, Rating, type Card as FsrsCa
 import type { Catalog } from "./catalog";
 import { localDate } from "./dates";
 import { contentHash } from "./hash";
-import { flashcards, sectionText, splitFrontmatter } from "./markdown";
+import { flashcards, splitFrontmatter } from "./markdown";
 import { conceptsToKnow, stepScores } from "./progress";
 import { PRACTICE_RATINGS, type PracticeRating } from "./schema";
+import { frontmatterBlock, type StringifyYaml } from "./yaml";
+import { sectionOf, type NoteInput } from "./outline";
 
 restoreDatePrototype();
 
@@ -58,8 +60,8 @@ export function cardId(note: string, question: string, reversed = false): string
 }
 
 /** A note's cards: its "## Flashcards" section, or the whole note when it has none; a `:::` card gives two. */
-export function cardsInNote(note: { name: string; path: string }, text: string): StudyCard[] {
-	const body = splitFrontmatter(text).body;
+export function cardsInNote(note: { name: string; path: string }, text: NoteInput): StudyCard[] {
+	const body = splitFrontmatter(typeof text === "string" ? text : text.text).body;
 	const out: StudyCard[] = [];
 	const seen = new Set<string>();
 	const add = (c: StudyCard): void => {
@@ -67,7 +69,7 @@ export function cardsInNote(note: { name: string; path: string }, text: string):
 		seen.add(c.id);
 		out.push(c);
 	};
-	for (const f of flashcards(sectionText(body, "Flashcards") ?? body)) {
+	for (const f of flashcards(sectionOf(text, "Flashcards") ?? body)) {
 		add({ id: cardId(note.name, f.question), note: note.name, path: note.path, question: f.question, answer: f.answer, reversed: false });
 		if (f.reversed) add({ id: cardId(note.name, f.question, true), note: note.name, path: note.path, question: f.answer, answer: f.question, reversed: true });
 	}
@@ -125,13 +127,10 @@ export function reviewLine(r: CardReview, label = ""): string {
 	return `${at} ${r.id} ${r.grade}${label ? `  ${label.replace(/\s+/g, " ").slice(0, 60)}` : ""}`;
 }
 
-/** A new, empty log note. */
-export function newReviewLog(): string {
+/** A new, empty log note; `stringifyYaml` writes its properties (Obsidian's in the plugin). */
+export function newReviewLog(stringifyYaml: StringifyYaml): string {
 	return [
-		"---",
-		"tags:",
-		`  - ${REVIEW_LOG_TAG}`,
-		"---",
+		frontmatterBlock({ tags: [REVIEW_LOG_TAG] }, stringifyYaml).trimEnd(),
 		"# Flashcard reviews",
 		"",
 		"ML System Design Vault keeps your flashcard grades here, one line per review: when, which card, the grade, and the card's note. Each card's schedule is worked out from these lines, so this note is the only place card progress lives, and it syncs like any other note. Deleting a line forgets that review; deleting the note starts every card afresh.",

@@ -443,16 +443,6 @@ export async function installTemplate(
 	return applyInstall(plan, vault, record, io, options.bases ?? emptyBases(), existing);
 }
 
-/**
- * Adds `copy-of: "[[Name]]"` to the properties of a saved copy of a note. A
- * note with `copy-of` is left out of prompts and checklists (see toRecord),
- * so the copy does not appear twice; everything the user wrote is kept.
- */
-export function markAsCopy(text: string, original: string): string {
-	const line = `copy-of: "[[${original}]]"`;
-	return text.startsWith("---\n") ? `---\n${line}\n${text.slice(4)}` : `---\n${line}\n---\n${text}`;
-}
-
 /** One sentence for a notice: "Created 120 notes, updated 3, merged 2 with your changes." */
 export function summarizeCounts(c: InstallCounts): string {
 	const parts: string[] = [];

@@ -5,7 +5,7 @@
  * minutes" plan, else its checklist), the follow-up questions in order, what
  * a strong answer contains at each step, and the red flags (its pitfalls).
  */
-import { checklistItems, sectionText, splitFrontmatter } from "./markdown";
+import { outlined, sectionOf, sectionRange, tasksIn, type NoteInput } from "./outline";
 import { twistParts } from "./twists";
 
 /** The case study section that shows a strong answer for each framework step. */
@@ -51,7 +51,8 @@ export interface InterviewerCard {
 
 export interface CardInput {
 	caseName: string;
-	caseText: string;
+	/** The case note (with its outline from the metadata cache in the plugin). */
+	caseText: NoteInput;
 	prompt?: string | null;
 	/** The framework steps (number and note name), in order. */
 	steps: readonly { step: number; name: string }[];
@@ -98,10 +99,11 @@ function planLines(section: string): string[] {
 }
 
 export function interviewerCard(input: CardInput): InterviewerCard {
-	const body = splitFrontmatter(input.caseText).body;
-	const section = (h: string): string | null => trimmed(sectionText(body, h));
+	const note = outlined(input.caseText);
+	const section = (h: string): string | null => trimmed(sectionOf(note, h));
 	const plan = planLines(section("In 45 minutes") ?? "");
-	const checklist = checklistItems(section("Checklist") ?? "").map((i) => i.text);
+	const checklistRange = sectionRange(note, "Checklist");
+	const checklist = checklistRange ? tasksIn(note, checklistRange).map((t) => t.text) : [];
 	const names = new Map(input.steps.map((s) => [s.step, s.name]));
 	const stepNumbers = input.steps.length > 0 ? input.steps.map((s) => s.step) : Object.keys(STEP_SECTIONS).map(Number);
 	let twist: InterviewerCard["twist"] = null;
@@ -122,7 +124,7 @@ export function interviewerCard(input: CardInput): InterviewerCard {
 }
 
 /** Adds a twist note's "What changes" and "Model answer" to a card. */
-export function withTwistNote(card: InterviewerCard, name: string, noteText: string): InterviewerCard {
+export function withTwistNote(card: InterviewerCard, name: string, noteText: NoteInput): InterviewerCard {
 	const parts = twistParts(noteText);
 	return { ...card, twist: { name, text: card.twist?.text || parts.text, whatChanges: parts.whatChanges, modelAnswer: parts.modelAnswer } };
 }

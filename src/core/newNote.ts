@@ -1,51 +1,56 @@
 /** Turning a template note into a new note of the kind it is a template for. */
 import { splitFrontmatter } from "./markdown";
 import { kindTag, normalizeTag } from "./schema";
+import type { Frontmatter } from "./types";
+import { frontmatterBlock, type YamlCodec } from "./yaml";
 
 export const TEMPLATE_KINDS = ["case-study", "concept", "checklist"] as const;
 export type TemplateKind = (typeof TEMPLATE_KINDS)[number];
 
 const TEMPLATE_TAG = kindTag("template");
 
-const unquote = (s: string): string => s.trim().replace(/^["']|["']$/g, "");
-
 /**
- * The `tags` of a YAML block with `mlsd/template` removed and the kind's tag
- * present, edited line by line so every other line stays as the user wrote it.
- * Handles block lists (`tags:` then `  - x`), flow lists (`tags: [a, b]`) and
- * plain text (`tags: a, b`).
+ * Turns a template's properties into the new note's: drops `template-for`, the
+ * template marker (`type: template`, the `mlsd/template` tag) and makes sure
+ * the kind's tag is there. `tags` as text (`a, b`) becomes a list; every other
+ * property is kept as it was. Returns a new object.
  */
-export function retagLines(yaml: string[], kind: TemplateKind): string[] {
-	const want = kindTag(kind);
-	const keyAt = yaml.findIndex((l) => /^tags\s*:/.test(l));
-	if (keyAt < 0) return [...yaml, "tags:", `  - ${want}`];
-	const inline = yaml[keyAt]!.replace(/^tags\s*:/, "").trim();
-	if (inline !== "") {
-		const items = inline.replace(/^\[|\]$/g, "").split(",").map(unquote).filter((t) => t !== "" && normalizeTag(t) !== TEMPLATE_TAG);
-		if (!items.some((t) => normalizeTag(t) === want)) items.push(want);
-		return [...yaml.slice(0, keyAt), `tags: [${items.join(", ")}]`, ...yaml.slice(keyAt + 1)];
-	}
-	let end = keyAt + 1;
-	while (end < yaml.length && /^\s*-(\s|$)/.test(yaml[end]!)) end++;
-	const items = yaml.slice(keyAt + 1, end).filter((l) => normalizeTag(unquote(l.replace(/^\s*-\s*/, ""))) !== TEMPLATE_TAG);
-	if (!items.some((l) => normalizeTag(unquote(l.replace(/^\s*-\s*/, ""))) === want)) items.push(`  - ${want}`);
-	return [...yaml.slice(0, keyAt + 1), ...items, ...yaml.slice(end)];
+export function instantiateProperties(template: Frontmatter, kind: TemplateKind): Frontmatter {
+	const props: Frontmatter = { ...template };
+	delete props["template-for"];
+	if (typeof props.type === "string" && props.type.trim().toLowerCase() === "template") delete props.type;
+	const current = props.tags;
+	const list: unknown[] = Array.isArray(current)
+		? (current as unknown[])
+		: typeof current === "string" && current.trim() !== ""
+			? current.split(/[,\s]+/).filter((t) => t !== "")
+			: [];
+	const isTag = (t: unknown, tag: string): boolean => typeof t === "string" && normalizeTag(t) === tag;
+	const tags = list.filter((t) => t !== null && t !== undefined && !isTag(t, TEMPLATE_TAG));
+	if (!tags.some((t) => isTag(t, kindTag(kind)))) tags.push(kindTag(kind));
+	props.tags = tags;
+	return props;
 }
 
 /**
- * Turns a template into a new note: drops `template-for` and the template
- * marker (`type: template`, the `mlsd/template` tag), makes sure the kind's
- * tag is there, and puts the title in the first heading. Everything else in
- * the template is kept as the user wrote it.
+ * Turns a template into a new note: properties as instantiateProperties
+ * makes them, written by `yaml.stringify` (Obsidian's stringifyYaml in the
+ * plugin), and the title in the first heading. The body is kept as written.
+ * Throws when the template's properties are not valid YAML or not a mapping.
  */
-export function instantiateTemplate(templateText: string, kind: TemplateKind, title: string): string {
+export function instantiateTemplate(templateText: string, kind: TemplateKind, title: string, yaml: YamlCodec): string {
 	const split = splitFrontmatter(templateText);
-	const yaml = (split.yaml ? split.yaml.split("\n") : [])
-		.filter((l) => !/^template-for\s*:/.test(l) && !/^type\s*:\s*["']?template["']?\s*$/.test(l));
-	const lines = retagLines(yaml, kind);
+	let template: Frontmatter = {};
+	if (split.yaml !== null && split.yaml.trim() !== "") {
+		const parsed = yaml.parse(split.yaml);
+		if (parsed !== null && parsed !== undefined) {
+			if (typeof parsed !== "object" || Array.isArray(parsed)) throw new Error("the template's properties are not a list of names and values");
+			template = parsed as Frontmatter;
+		}
+	}
 	let body = split.body.replace(/^\s*\n/, "");
-	body = /^# .*$/m.test(body) ? body.replace(/^# .*$/m, `# ${title}`) : `# ${title}\n\n${body}`;
-	return `---\n${lines.join("\n")}\n---\n${body}`;
+	body = /^# .*$/m.test(body) ? body.replace(/^# .*$/m, () => `# ${title}`) : `# ${title}\n\n${body}`;
+	return frontmatterBlock(instantiateProperties(template, kind), yaml.stringify) + body;
 }
 
 /** A minimal note of the kind, used when no template note can be found. */

@@ -4,9 +4,11 @@
  * behind a folded callout so nothing is spoiled.
  */
 import { checklistToMarkdown, stepTitle, type ChecklistSection } from "./checklist";
-import { checklistItems, codeLineMask } from "./markdown";
+import { codeLineMask } from "./markdown";
+import { outlined, tasksIn, type NoteInput } from "./outline";
 import { toMinutes, type TimerState, type TimerView } from "./mockTimer";
 import type { Draw } from "./prompt";
+import { frontmatterBlock, type StringifyYaml } from "./yaml";
 import {
 	LEGACY_LISTS, readSession, SESSION_DATE, SESSION_RATING, SKIPPED, stepMinutesKey, stepOverrunKey, stepScoreKey, TWIST_NOTE,
 	type PracticeRating, type PropertyChange,
@@ -31,11 +33,6 @@ export interface PracticeNoteInput {
 	twistMinute?: number | null;
 }
 
-/** Quotes a string for YAML when it needs it. */
-export function yamlString(s: string): string {
-	return JSON.stringify(s);
-}
-
 export function practiceTitle(draw: Draw, date: string, drill: readonly number[] | null = null): string {
 	return `Practice ${date} ${draw.caseName}${drill ? ` (steps ${drill.join(", ")})` : ""}`;
 }
@@ -53,37 +50,41 @@ function sectionStep(section: ChecklistSection): number | null {
 	return m ? Number(m[1]) : null;
 }
 
+/** Text inside a callout: every line of it quoted, so a prompt with line breaks stays in its callout. */
+const calloutText = (text: string): string => text.replace(/\r?\n/g, "\n> ");
+
 function twistCallout(draw: Draw, twistMinute: number | null | undefined): string[] {
 	if (!draw.twist) return [];
 	const when = twistMinute && twistMinute > 0 ? `the interviewer adds this at minute ${twistMinute}` : "open it once your design hangs together";
-	const lines = ["", `> [!warning]- Twist: ${when}`, `> ${draw.twist}`];
+	const lines = ["", `> [!warning]- Twist: ${when}`, `> ${calloutText(draw.twist)}`];
 	if (draw.twistNote) lines.push(">", `> After the session: [[${draw.twistNote}#Model answer|model answer to this twist]]`);
 	return lines;
 }
 
-export function practiceNote(input: PracticeNoteInput): string {
+/** The practice note's text; `stringifyYaml` writes its properties (Obsidian's in the plugin). */
+export function practiceNote(input: PracticeNoteInput, stringifyYaml: StringifyYaml): string {
 	const { draw, date } = input;
 	const drill = input.drillSteps && input.drillSteps.length > 0 && input.drillSteps.length < input.steps.length ? [...input.drillSteps].sort((a, b) => a - b) : null;
 	const steps = practisedSteps(input.steps, drill);
 	const skipped = drill ? input.steps.filter((s) => !drill.includes(s.step)) : [];
 	const minutes = Math.round(steps.reduce((n, s) => n + s.minutes, 0) * 10) / 10;
+	const properties: Record<string, unknown> = {
+		type: "practice",
+		case: `[[${draw.caseName}]]`,
+		prompt: draw.prompt,
+		...(draw.twist ? { twist: draw.twist } : {}),
+		...(draw.twistNote ? { [TWIST_NOTE]: `[[${draw.twistNote}]]` } : {}),
+		[SESSION_DATE]: date,
+		"interview-minutes": drill ? minutes : input.totalMinutes,
+		...Object.fromEntries(skipped.map((s) => [stepScoreKey(s.step), SKIPPED])),
+		[SESSION_RATING]: null,
+		tags: ["mlsd/practice"],
+	};
 	const lines: string[] = [
-		"---",
-		"type: practice",
-		`case: ${yamlString(`[[${draw.caseName}]]`)}`,
-		`prompt: ${yamlString(draw.prompt)}`,
-		...(draw.twist ? [`twist: ${yamlString(draw.twist)}`] : []),
-		...(draw.twistNote ? [`${TWIST_NOTE}: ${yamlString(`[[${draw.twistNote}]]`)}`] : []),
-		`${SESSION_DATE}: ${date}`,
-		`interview-minutes: ${drill ? minutes : input.totalMinutes}`,
-		...skipped.map((s) => `${stepScoreKey(s.step)}: ${SKIPPED}`),
-		`${SESSION_RATING}:`,
-		"tags:",
-		"  - mlsd/practice",
-		"---",
+		frontmatterBlock(properties, stringifyYaml).trimEnd(),
 		"",
 		"> [!question] Interview prompt",
-		`> ${draw.prompt}`,
+		`> ${calloutText(draw.prompt)}`,
 		...twistCallout(draw, drill ? null : input.twistMinute),
 		...(drill ? ["", `> [!info] Partial drill: step${drill.length === 1 ? "" : "s"} ${drill.join(", ")}`, "> The other steps are recorded as skipped, not scored."] : []),
 		"",
@@ -235,55 +236,45 @@ export interface ChecklistEntry {
 	line: number;
 }
 
-/** The checklist items of a practice note, in order, outside code blocks. */
-export function checklistEntries(noteText: string): ChecklistEntry[] {
-	const lines = noteText.replace(/\r\n?/g, "\n").split("\n");
-	const mask = codeLineMask(lines);
+/**
+ * The checklist items of a practice note, in order: the tasks under its
+ * level-2 "Checklist" heading, each with the level-3+ subsection it is in.
+ * Headings and tasks come from the note's outline (Obsidian's metadata cache
+ * in the plugin), so code blocks and comments never count.
+ */
+export function checklistEntries(note: NoteInput): ChecklistEntry[] {
+	const n = outlined(note);
+	const hs = n.outline.headings;
 	const out: ChecklistEntry[] = [];
-	let inChecklist = false;
-	let heading = "";
-	let step: number | null = null;
-	let frontmatter = lines[0] === "---";
-	lines.forEach((line, i) => {
-		if (frontmatter) {
-			if (i > 0 && (line === "---" || line === "...")) frontmatter = false;
-			return;
+	hs.forEach((h, i) => {
+		if (h.level !== 2 || h.text.toLowerCase() !== "checklist") return;
+		const end = hs.slice(i + 1).find((x) => x.level <= 2)?.line ?? Number.MAX_SAFE_INTEGER;
+		const subs = hs.filter((x) => x.line > h.line && x.line < end);
+		for (const t of tasksIn(n, { from: h.line + 1, to: end })) {
+			const sub = subs.filter((x) => x.line < t.line).at(-1);
+			const heading = sub?.text ?? "";
+			const m = /^step\s+(\d+)\b/i.exec(heading);
+			out.push({ step: m ? Number(m[1]) : null, heading, text: t.text, done: t.done, line: t.line });
 		}
-		if (mask[i]) return;
-		const h = /^(#{1,6})\s+(.+?)\s*#*\s*$/.exec(line);
-		if (h) {
-			const level = h[1]!.length;
-			if (level <= 2) {
-				inChecklist = level === 2 && h[2]!.trim().toLowerCase() === "checklist";
-				heading = "";
-				step = null;
-			} else if (inChecklist) {
-				heading = h[2]!.trim();
-				const m = /^step\s+(\d+)\b/i.exec(heading);
-				step = m ? Number(m[1]) : null;
-			}
-			return;
-		}
-		if (!inChecklist) return;
-		const item = checklistItems(line)[0];
-		if (item) out.push({ step, heading, text: item.text, done: item.done, line: i });
 	});
 	return out;
 }
 
-/** The note with one checklist item ticked or unticked; unchanged when that line is not a checklist item. */
+const TASK_BOX = /^([ \t>]*(?:[-*+]|\d{1,9}[.)])[ \t]+\[).(\])/;
+
+/** The note with one checklist item ticked or unticked; unchanged when that line is not a task. */
 export function setChecklistItem(noteText: string, line: number, done: boolean): string {
 	const lines = noteText.replace(/\r\n?/g, "\n").split("\n");
 	const current = lines[line];
-	if (current === undefined || checklistItems(current).length === 0) return noteText;
-	lines[line] = current.replace(/^(\s*[-*+]\s+\[)[ xX](\])/, `$1${done ? "x" : " "}$2`);
+	if (current === undefined || !TASK_BOX.test(current)) return noteText;
+	lines[line] = current.replace(TASK_BOX, `$1${done ? "x" : " "}$2`);
 	return lines.join("\n");
 }
 
 /** Per framework step, how many of the practice note's checklist items are ticked ("### Step N" subsections of "## Checklist"). */
-export function checklistTally(noteText: string): Map<number, ChecklistTally> {
+export function checklistTally(note: NoteInput): Map<number, ChecklistTally> {
 	const out = new Map<number, ChecklistTally>();
-	for (const e of checklistEntries(noteText)) {
+	for (const e of checklistEntries(note)) {
 		if (e.step === null) continue;
 		const t = out.get(e.step) ?? { ticked: 0, total: 0 };
 		t.total++;

@@ -8,11 +8,12 @@
  */
 import type { Catalog, PracticeRecord } from "./catalog";
 import { stepTitle } from "./checklist";
-import { sectionText, splitFrontmatter, wikilinks } from "./markdown";
+import { linksIn, outlined, sectionRange, type NoteInput } from "./outline";
 import { joinPath } from "./paths";
 import { daysBetween } from "./prompt";
 import { caseSchedules, introductionOrder, NO_PLAN, ratingOf, type InterviewPlan } from "./review";
 import { readSession, scoredSteps } from "./session";
+import { frontmatterBlock, type StringifyYaml } from "./yaml";
 
 export const PROGRESS_NOTE = "Progress.md";
 export const PROGRESS_TAG = "mlsd/progress";
@@ -82,7 +83,7 @@ export interface ProgressOptions {
 }
 
 /** Note texts by path (at least the framework step notes), for the concepts each weak step links to. */
-export type NoteTexts = ReadonlyMap<string, string>;
+export type NoteTexts = ReadonlyMap<string, NoteInput>;
 
 export function progressNotePath(practiceFolder: string): string {
 	return joinPath(practiceFolder, PROGRESS_NOTE);
@@ -138,11 +139,12 @@ function stepAverages(catalog: Catalog, practice: readonly PracticeRecord[]): St
 }
 
 /** Concept notes linked from a step note's "## Concepts to know" section, in order, without repeats. */
-export function conceptsToKnow(catalog: Catalog, stepText: string): string[] {
-	const section = sectionText(splitFrontmatter(stepText).body, "Concepts to know") ?? "";
+export function conceptsToKnow(catalog: Catalog, stepNote: NoteInput): string[] {
+	const n = outlined(stepNote);
+	const range = sectionRange(n, "Concepts to know");
 	const concepts = new Map(catalog.ofType("concept").map((c) => [c.name.toLowerCase(), c.name]));
 	const out: string[] = [];
-	for (const link of wikilinks(section)) {
+	for (const link of range ? linksIn(n, range) : []) {
 		const name = concepts.get(link.target.toLowerCase());
 		if (name && !out.includes(name)) out.push(name);
 	}
@@ -361,9 +363,9 @@ function domainPart(s: ProgressSummary): string[] {
 	return ["## Coverage by domain", "", ...table(["Domain", "Cases practised"], ["l", "r"], rows), ""];
 }
 
-/** The progress note: a table per part, links as wikilinks. */
-export function progressMarkdown(s: ProgressSummary): string {
-	const head = ["---", "tags:", `  - ${PROGRESS_TAG}`, "---", "# Practice progress", ""];
+/** The progress note: a table per part, links as wikilinks; `stringifyYaml` writes its properties (Obsidian's in the plugin). */
+export function progressMarkdown(s: ProgressSummary, stringifyYaml: StringifyYaml): string {
+	const head = [frontmatterBlock({ tags: [PROGRESS_TAG] }, stringifyYaml).trimEnd(), "# Practice progress", ""];
 	const intro = [`Updated ${s.today} from your practice notes by the "Open progress" command. ${daysLeftText(s)}`, ""];
 	return [
 		...head, ...intro, ...nextPart(s), ...sessionsPart(s), ...duePart(s), ...stepsPart(s), ...trendPart(s), ...overrunPart(s),

@@ -54,6 +54,20 @@ export const DEFAULT_SETTINGS: Settings = {
 /** Allowed ranges of the numeric settings (validated on load and in the settings tab). */
 export const NUMBER_RANGES: Record<"mockMinutes" | "newCasesPerDay" | "twistMinute", [number, number]> = { mockMinutes: [10, 180], newCasesPerDay: [0, 20], twistMinute: [0, 180] };
 
+export type NumberSettingKey = keyof typeof NUMBER_RANGES;
+
+/**
+ * Checks a number typed in the settings tab (text in the imperative tab, a
+ * number from Obsidian 1.13's number control): a whole number in the
+ * setting's range. Both tabs show the same message for the same value.
+ */
+export function checkNumberSetting(key: NumberSettingKey, raw: unknown): { value: number } | { error: string } {
+	const [min, max] = NUMBER_RANGES[key];
+	const n = typeof raw === "number" ? raw : typeof raw === "string" && raw.trim() !== "" ? Number(raw) : Number.NaN;
+	if (!Number.isInteger(n) || n < min || n > max) return { error: `Enter a whole number from ${min} to ${max}.` };
+	return { value: n };
+}
+
 const BOOLEAN_KEYS = ["autoAdvance", "soundCue", "followUps"] as const;
 /** At most this many anchor cases (a three-week plan has three). */
 export const MAX_ANCHORS = 5;

@@ -6,7 +6,7 @@
  * so when none does. A user's own twist notes join exactly like ours.
  */
 import type { Catalog, TwistRecord } from "./catalog";
-import { sectionText, splitFrontmatter } from "./markdown";
+import { bodyRange, noteLines, outlined, sectionOf, type NoteInput } from "./outline";
 import { pick, type Rng } from "./rng";
 
 export const ANY_DOMAIN = "any";
@@ -48,10 +48,14 @@ export function twistSaying(body: string): string {
 	return lines.join(" ").replace(/^["“](.*)["”]$/, "$1").trim();
 }
 
-export function twistParts(noteText: string): TwistParts {
-	const body = splitFrontmatter(noteText).body;
+export function twistParts(note: NoteInput): TwistParts {
+	const n = outlined(note);
+	// What the interviewer says: the body up to its first level-2 heading (from the outline, so a heading in code does not end it).
+	const { from } = bodyRange(n);
+	const end = n.outline.headings.find((h) => h.level === 2 && h.line >= from)?.line;
+	const body = noteLines(n).slice(from, end).join("\n");
 	const part = (h: string): string | null => {
-		const t = sectionText(body, h)?.trim();
+		const t = sectionOf(n, h)?.trim();
 		return t ? t : null;
 	};
 	return { text: twistSaying(body), whatChanges: part("What changes"), modelAnswer: part("Model answer") };
@@ -62,7 +66,7 @@ export function twistParts(noteText: string): TwistParts {
  * vault in Obsidian, the folder in the CLI). A note with no text before its
  * first section is left out: there is nothing for the interviewer to say.
  */
-export async function twistsFromCatalog(catalog: Catalog, read: (path: string) => Promise<string | null> | string | null): Promise<Twist[]> {
+export async function twistsFromCatalog(catalog: Catalog, read: (path: string) => Promise<NoteInput | null> | NoteInput | null): Promise<Twist[]> {
 	const out: Twist[] = [];
 	for (const t of catalog.twists()) {
 		const text = await read(t.path);

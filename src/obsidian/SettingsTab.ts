@@ -1,11 +1,14 @@
 /**
- * Settings: where notes go. Every folder is checked before it is saved.
- * Obsidian 1.13+ uses getSettingDefinitions() (searchable settings); older
- * versions call display(). Both are built from the same FOLDERS table.
+ * Settings: where notes go and how practice runs. Obsidian 1.13+ renders the
+ * tab from getSettingDefinitions() (searchable, with its folder picker and
+ * number inputs); 1.10-1.12 call display(), the imperative tab. Both are built
+ * from the same tables and check every value with the same core rules (the
+ * path policy of src/core/paths.ts, the ranges of src/core/settings.ts), so a
+ * rejected value shows the same message on either.
  */
-import { PluginSettingTab, Setting, type SettingDefinition, type SettingDefinitionItem } from "obsidian";
+import { PluginSettingTab, requireApiVersion, Setting, type SettingDefinition, type SettingDefinitionItem, type TFolder } from "obsidian";
 import { validateFolderSetting } from "../core/paths";
-import { DEFAULT_SETTINGS, NUMBER_RANGES, type Settings } from "../core/settings";
+import { checkNumberSetting, DEFAULT_SETTINGS, NUMBER_RANGES, type Settings } from "../core/settings";
 import type { CatalogService } from "./CatalogService";
 import type { PluginHost } from "./host";
 import { InterviewDateModal } from "./practice/InterviewDateModal";
@@ -33,10 +36,9 @@ function planText(s: Settings): string {
 	return `${parts.join("; ")}.`;
 }
 
-function checkNumber(raw: string, min: number, max: number): { value?: number; error?: string } {
-	const n = Number(raw);
-	if (raw.trim() === "" || !Number.isInteger(n) || n < min || n > max) return { error: `Enter a whole number from ${min} to ${max}.` };
-	return { value: n };
+function checkNumber(key: NumberKey, raw: unknown): { value?: number; error?: string } {
+	const checked = checkNumberSetting(key, raw);
+	return "error" in checked ? { error: checked.error } : { value: checked.value };
 }
 
 const FOLDERS: { key: FolderKey; name: string; desc: string }[] = [
@@ -54,37 +56,44 @@ export class SettingsTab extends PluginSettingTab {
 		if (this.catalog) new InterviewDateModal(this.host, this.catalog, after).open();
 	}
 
+	/** Obsidian 1.13+: the tab as definitions. Empty before 1.13, so display() renders it there. */
 	getSettingDefinitions(): SettingDefinitionItem[] {
+		if (!requireApiVersion("1.13.0")) return [];
+		const configDir = this.app.vault.configDir;
 		const folders: SettingDefinitionItem[] = FOLDERS.map(({ key, name, desc }) => ({
 			name,
 			desc,
 			control: {
-				type: "text" as const,
+				type: "folder" as const,
 				key,
 				placeholder: DEFAULT_SETTINGS[key],
+				// The picker offers only folders the path policy accepts (no hidden or config folders, not the root).
+				filter: (folder: TFolder) => "folder" in validateFolderSetting(folder.path, configDir),
 				validate: (value: string) => this.checkFolder(value).error,
 			},
 		}));
 		const numbers: SettingDefinition[] = NUMBERS.map(({ key, name, desc, min, max }) => ({
 			name,
 			desc,
-			control: { type: "text" as const, key, validate: (value: string) => checkNumber(String(value), min, max).error },
+			control: { type: "number" as const, key, min, max, step: 1, defaultValue: DEFAULT_SETTINGS[key], validate: (value: number) => checkNumber(key, value).error },
 		}));
 		const toggles: SettingDefinition[] = TOGGLES.map(({ key, name, desc }) => ({ name, desc, control: { type: "toggle" as const, key } }));
 		const plan: SettingDefinition = {
 			name: "Interview date, domains and anchors",
 			desc: planText(this.host.data.settings),
-			// Definitions are only used from Obsidian 1.13, which has update(); it re-reads the summary.
-			action: () => this.openPlan(() => (this as unknown as { update?: () => void }).update?.()),
+			// update() re-reads the definitions, so the summary shows the new plan.
+			action: () => this.openPlan(() => {
+				if (requireApiVersion("1.13.0")) this.update();
+			}),
 		};
 		return [...folders, { type: "group" as const, heading: "Practice", items: [plan, ...numbers, ...toggles] }];
 	}
 
 	getControlValue(key: string): unknown {
-		const v = this.host.data.settings[key as FolderKey | NumberKey | ToggleKey];
-		return typeof v === "number" ? String(v) : v;
+		return this.host.data.settings[key as FolderKey | NumberKey | ToggleKey];
 	}
 
+	/** Saves a value from a declarative control, checked again here: nothing invalid reaches data.json. */
 	async setControlValue(key: string, value: unknown): Promise<void> {
 		const toggle = TOGGLES.find((t) => t.key === key);
 		if (toggle) {
@@ -94,18 +103,21 @@ export class SettingsTab extends PluginSettingTab {
 		}
 		const number = NUMBERS.find((n) => n.key === key);
 		if (number) {
-			const checked = checkNumber(String(value), number.min, number.max);
+			const checked = checkNumber(number.key, value);
 			if (checked.value === undefined) return;
 			this.host.data.settings[number.key] = checked.value;
 			await this.host.save();
 			return;
 		}
+		const folder = FOLDERS.find((f) => f.key === key);
+		if (!folder) return;
 		const checked = this.checkFolder(String(value));
 		if (checked.folder === undefined) return;
-		this.host.data.settings[key as FolderKey] = checked.folder;
+		this.host.data.settings[folder.key] = checked.folder;
 		await this.host.save();
 	}
 
+	/** Obsidian 1.10-1.12 (1.13 renders the definitions instead): the imperative tab. */
 	display(): void {
 		this.renderLegacy();
 	}
@@ -133,7 +145,7 @@ export class SettingsTab extends PluginSettingTab {
 		setting.addText((text) => {
 			text.inputEl.type = "number";
 			text.setValue(String(this.host.data.settings[n.key])).onChange(async (value) => {
-				const checked = checkNumber(value, n.min, n.max);
+				const checked = checkNumber(n.key, value);
 				error.setText(checked.error ?? "");
 				if (checked.value === undefined) return;
 				this.host.data.settings[n.key] = checked.value;

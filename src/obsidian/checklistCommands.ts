@@ -1,7 +1,8 @@
 /** "Generate design checklist" (a new note) and "Insert design checklist" (at the cursor). */
-import { Notice, type Editor } from "obsidian";
+import { Notice, stringifyYaml, type Editor } from "obsidian";
 import { checklistToMarkdown } from "../core/checklist";
 import { localDate } from "../core/dates";
+import { frontmatterBlock } from "../core/yaml";
 import type { CatalogService } from "./CatalogService";
 import { CaseSuggestModal, type CaseChoice } from "./CaseSuggestModal";
 import type { PluginHost } from "./host";
@@ -29,7 +30,7 @@ export function generateChecklistNote(host: PluginHost, catalog: CatalogService)
 			const title = `Checklist ${localDate()} ${name}`;
 			const md = await markdownFor(host, catalog, choice, 2, null);
 			if (md === null) return;
-			const front = `---\ntags:\n  - mlsd/generated-checklist\n---\n# Design checklist: ${name}\n\n`;
+			const front = `${frontmatterBlock({ tags: ["mlsd/generated-checklist"] }, stringifyYaml)}# Design checklist: ${name}\n\n`;
 			await createAndOpen(host.app, host.data.settings.practiceFolder, title, front + md);
 		})().catch((e: unknown) => new Notice(`Could not create the checklist: ${e instanceof Error ? e.message : String(e)}`));
 	});

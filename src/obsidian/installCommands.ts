@@ -4,7 +4,7 @@
  */
 import { FuzzySuggestModal, Modal, Notice, Setting, TFile, type App } from "obsidian";
 import { contentHash } from "../core/hash";
-import { markAsCopy, type InstallAction } from "../core/install";
+import type { InstallAction } from "../core/install";
 import { baseTokens } from "../core/merge";
 import { installedFolder } from "../core/settings";
 import { dirname, joinPath, noteName } from "../core/paths";
@@ -15,6 +15,23 @@ import { ensureFolder } from "./notes";
 import { ObsidianVault } from "./ObsidianVault";
 import { clearJournal, loadBases, saveBases, writeJournal } from "./pluginFiles";
 
+/**
+ * Adds `copy-of: "[[Name]]"` to a saved copy's properties through
+ * processFrontMatter (the body stays byte for byte). A note with `copy-of` is
+ * left out of prompts and checklists (see toRecord), so the copy does not
+ * appear twice. Properties that are not valid YAML are left as they are: such a
+ * note takes part in nothing, and the copy already holds every word.
+ */
+async function markAsCopy(app: App, copy: TFile, original: string): Promise<void> {
+	try {
+		await app.fileManager.processFrontMatter(copy, (fm: Record<string, unknown>) => {
+			fm["copy-of"] = `[[${original}]]`;
+		});
+	} catch {
+		/* invalid YAML: see above */
+	}
+}
+
 /** Saves the user's version next to the note as "<name> (my version).md" (numbered if taken). */
 async function keepCopy(app: App, file: TFile, text: string): Promise<string> {
 	const folder = dirname(file.path);
@@ -23,8 +40,9 @@ async function keepCopy(app: App, file: TFile, text: string): Promise<string> {
 		path = joinPath(folder, `${file.basename} (my version${i === 1 ? "" : ` ${i}`}).${file.extension}`);
 		if (!app.vault.getAbstractFileByPath(path)) break;
 	}
+	const copy = await app.vault.create(path, text);
 	// Only notes have properties; a saved copy of a .base or .canvas file stays byte for byte.
-	await app.vault.create(path, file.extension === "md" ? markAsCopy(text, file.basename) : text);
+	if (file.extension === "md") await markAsCopy(app, copy, file.basename);
 	return path;
 }
 

@@ -5,6 +5,7 @@ import { checklistFromCatalog, type ChecklistSection } from "../core/checklist";
 import type { CaseRecord, Catalog, SkippedNote } from "../core/catalog";
 import { uniqueNotePath } from "../core/paths";
 import { twistsFromCatalog, type Twist } from "../core/twists";
+import { readOutlined } from "./outline";
 
 export async function readNote(app: App, path: string): Promise<string | null> {
 	const file = app.vault.getFileByPath(path);
@@ -14,13 +15,13 @@ export async function readNote(app: App, path: string): Promise<string | null> {
 /** The twist notes in the vault (tag mlsd/twist), ours and the user's, with what the interviewer says. */
 export function loadTwists(app: App, catalog: Catalog): Promise<Twist[]> {
 	// An unreadable twist note is left out (null) rather than stopping the draw.
-	return twistsFromCatalog(catalog, (path) => readNote(app, path).catch(() => null));
+	return twistsFromCatalog(catalog, (path) => readOutlined(app, path).catch(() => null));
 }
 
 /** Builds the checklist from the notes as they are now (so edits show up at once); a note that cannot be read is named and left out. */
 export async function checklistFor(app: App, catalog: Catalog, chosen: CaseRecord | null): Promise<ChecklistSection[]> {
 	const unreadable: SkippedNote[] = [];
-	const sections = await checklistFromCatalog(catalog, chosen, async (path) => (await readNote(app, path)) ?? "", unreadable);
+	const sections = await checklistFromCatalog(catalog, chosen, async (path) => (await readOutlined(app, path)) ?? "", unreadable);
 	if (unreadable.length > 0) {
 		new Notice(`Left out of the checklist: ${unreadable.map((u) => `"${u.path}" (${u.problems[0] ?? "unreadable"})`).join("; ")}.`, 10000);
 	}

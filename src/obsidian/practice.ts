@@ -1,5 +1,5 @@
 /** "Start practice": writes a practice note for a drawn prompt and opens it. */
-import { Notice } from "obsidian";
+import { Notice, stringifyYaml } from "obsidian";
 import { toRecord } from "../core/catalog";
 import { localDate } from "../core/dates";
 import { scalePlan } from "../core/mockTimer";
@@ -20,7 +20,7 @@ export async function startPractice(host: PluginHost, catalog: CatalogService, d
 		const checklist = await checklistFor(host.app, cat, cat.caseByName(draw.caseName) ?? null);
 		const date = localDate();
 		const drill = drillSteps && drillSteps.length > 0 && drillSteps.length < steps.length ? [...drillSteps].sort((a, b) => a - b) : null;
-		const text = practiceNote({ draw, date, steps, drillSteps: drill, checklist, totalMinutes: total, twistMinute });
+		const text = practiceNote({ draw, date, steps, drillSteps: drill, checklist, totalMinutes: total, twistMinute }, stringifyYaml);
 		const file = await createAndOpen(host.app, host.data.settings.practiceFolder, practiceTitle(draw, date, drill), text);
 		// Known at once, before the metadata cache indexes the new note, so a quick second draw sees it.
 		catalog.get().set(file.path, toRecord(file.path, { tags: ["mlsd/practice"], case: `[[${draw.caseName}]]`, prompt: draw.prompt, [SESSION_DATE]: date }, "personal"));

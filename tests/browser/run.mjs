@@ -257,22 +257,35 @@ await test("merge report and line diff view after an update (light and dark, des
 	await page.close();
 });
 
-await test("settings tab renders and validates a folder inline (light and dark)", async () => {
-	const { page } = await newPage();
-	await page.evaluate(() => {
-		const frame = document.body.createDiv({ cls: "settings-frame" });
-		const tab = window.app.settingTabs[0];
-		frame.append(tab.containerEl);
-		tab.display();
-	});
-	const names = await page.$$eval(".setting-item-name", (els) => els.map((e) => e.textContent));
-	expect(JSON.stringify(names.slice(0, 3)) === JSON.stringify(["Notes folder", "Practice folder", "Personal notes folder"]), `names: ${names}`);
-	expect(names.includes("Mock interview length"), `names: ${names}`);
-	await page.fill(".setting-item input >> nth=0", "../outside");
-	const error = await page.textContent(".mlsd-setting-error");
-	expect(/outside the vault/.test(error ?? ""), `error: ${error}`);
-	await shoot(page, "settings");
-	await page.close();
+await test("settings tab on Obsidian 1.13 (definitions) and 1.12 (display) rejects ../outside with the same message (light and dark)", async () => {
+	const messages = [];
+	for (const version of ["1.13.1", "1.12.7"]) {
+		const { page, errors } = await newPage();
+		const declarative = await page.evaluate(async (v) => {
+			window.O.setApiVersion(v);
+			const frame = document.body.createDiv({ cls: "settings-frame" });
+			const tab = window.app.settingTabs[0];
+			frame.append(tab.containerEl);
+			await window.O.openSettingTab(tab);
+			return tab.shownDeclaratively;
+		}, version);
+		expect(declarative === (version === "1.13.1"), `${version}: declarative ${declarative}`);
+		const names = await page.$$eval(".setting-item-name", (els) => els.map((e) => e.textContent));
+		expect(JSON.stringify(names.slice(0, 3)) === JSON.stringify(["Notes folder", "Practice folder", "Personal notes folder"]), `names: ${names}`);
+		expect(names.includes("Mock interview length"), `names: ${names}`);
+		await page.fill(".setting-item input >> nth=0", "../outside");
+		await page.evaluate(() => window.settle());
+		const error = await page.textContent(".mlsd-setting-error:not(:empty), .setting-item-error:not(:empty)");
+		expect(/outside the vault/.test(error ?? ""), `${version}: error: ${error}`);
+		messages.push(error);
+		const saved = await page.evaluate(() => window.plugin.data.settings.installFolder);
+		expect(saved === "ML System Design", `${version}: saved ${saved}`);
+		await shoot(page, version === "1.13.1" ? "settings" : "settings-1.12");
+		expect(errors.length === 0, `page errors: ${errors.join("; ")}`);
+		await page.evaluate(() => window.O.setApiVersion("1.13.1"));
+		await page.close();
+	}
+	expect(messages[0] === messages[1], `messages differ: ${messages.join(" | ")}`);
 });
 
 async function installAll(page) {

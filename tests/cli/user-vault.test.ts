@@ -173,7 +173,7 @@ describe("flashcards due in a folder (for mlsd plan)", () => {
 		let fc = await loadFolderCatalog(vault, loadTemplate());
 		expect(folderFlashcardsDue(fc, "Practice/Flashcard reviews.md", now)).toBe(4);
 		const [a] = cardsInNote({ name: "Calibration", path: "Concepts/Calibration.md" }, fc.texts.get("Concepts/Calibration.md")!);
-		write(vault, "Practice/Flashcard reviews.md", appendReviews(newReviewLog(), [reviewLine({ at: new Date("2026-01-20T11:00:00Z"), id: a!.id, grade: "good" })]));
+		write(vault, "Practice/Flashcard reviews.md", appendReviews(newReviewLog((await import("../../src/cli/frontmatter")).stringifyYaml), [reviewLine({ at: new Date("2026-01-20T11:00:00Z"), id: a!.id, grade: "good" })]));
 		fc = await loadFolderCatalog(vault, loadTemplate());
 		expect(folderFlashcardsDue(fc, "Practice/Flashcard reviews.md", now)).toBe(3);
 		expect(folderFlashcardsDue(fc, "Practice/Flashcard reviews.md", now, 2)).toBe(1);

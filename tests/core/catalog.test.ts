@@ -5,6 +5,8 @@ import { practiceNote } from "../../src/core/practice";
 import { candidateCases, drawPrompt, DEFAULT_FILTERS, type PromptFilters } from "../../src/core/prompt";
 import { seededRng } from "../../src/core/rng";
 import { splitFrontmatter } from "../../src/core/markdown";
+import { stringifyYaml } from "../../src/cli/frontmatter";
+import { parse } from "yaml";
 
 const caseFm = (domain: string, difficulty: string, prompts = ["Design X.", "Build X."]) => ({ tags: ["mlsd/case-study"], domain, difficulty, prompts, concepts: ["[[Feature store]]"] });
 
@@ -109,13 +111,13 @@ describe("practiceNote", () => {
 		steps: [{ step: 1, name: "Step 1 - Clarifying requirements", minutes: 5 }, { step: 2, name: "Step 2 - Framing", minutes: 40 }],
 		checklist: [{ title: "Step 1: Clarifying requirements", source: "Step 1 - Clarifying requirements", minutes: 5, items: [{ text: "Asked", from: "Step 1 - Clarifying requirements" }] }],
 		totalMinutes: 45,
-	});
+	}, stringifyYaml);
 	it("has valid practice properties", () => {
 		const yaml = splitFrontmatter(text).yaml!;
-		expect(yaml).toContain('case: "[[Feed]]"');
-		expect(yaml).toContain('prompt: "Design \\"X\\": now."');
-		expect(yaml).toContain("session-date: 2026-11-22");
-		expect(yaml).toContain('twist-note: "[[Twist - No labels]]"');
+		expect(parse(yaml)).toEqual({
+			type: "practice", case: "[[Feed]]", prompt: 'Design "X": now.', twist: "No labels.", "twist-note": "[[Twist - No labels]]",
+			"session-date": "2026-11-22", "interview-minutes": 45, "mlsd-rating": null, tags: ["mlsd/practice"],
+		});
 		expect(yaml).not.toMatch(/^(date|rating|due):/m);
 	});
 	it("hides the twist in a folded callout that links its model answer", () => {
@@ -141,7 +143,7 @@ describe("practiceNote", () => {
 describe("instantiateTemplate", () => {
 	it("turns a template into a note of its kind with the title", () => {
 		const t = "---\ntype: template\ntemplate-for: case-study\ndomain: recsys\ndifficulty: medium\nprompts:\n  - Design ...\n---\n# Case study title\n\n## Prompt\n";
-		const out = instantiateTemplate(t, "case-study", "Podcast recs");
+		const out = instantiateTemplate(t, "case-study", "Podcast recs", { parse, stringify: stringifyYaml });
 		// The template marker goes; the kind's tag is what makes the new note take part (no "type:" is claimed).
 		expect(out).toBe("---\ndomain: recsys\ndifficulty: medium\nprompts:\n  - Design ...\ntags:\n  - mlsd/case-study\n---\n# Podcast recs\n\n## Prompt\n");
 		const rec = toRecord("x.md", { tags: ["mlsd/case-study"], domain: "recsys", difficulty: "medium", prompts: ["Design ..."] }, "personal");

@@ -8,6 +8,7 @@ import {
 } from "../../src/core/flashcards";
 import { splitFrontmatter } from "../../src/core/markdown";
 import { parseFrontmatter } from "../../src/cli/frontmatter";
+import { stringifyYaml } from "../../src/cli/frontmatter";
 
 const NOTE = { name: "Calibration", path: "C/Calibration.md" };
 const TEXT = [
@@ -67,7 +68,7 @@ describe("the review log", () => {
 		{ at: at("2026-01-20T09:01:30.400Z"), id: "bbbbbbbbbbbb", grade: "again" },
 	];
 	it("round-trips through the note, with a label for people that is ignored when read", () => {
-		let text = newReviewLog();
+		let text = newReviewLog(stringifyYaml);
 		text = appendReviews(text, [reviewLine(reviews[0]!, "Calibration")]);
 		text = appendReviews(text, [reviewLine(reviews[1]!)]);
 		const log = parseReviewLog(text);
@@ -80,7 +81,7 @@ describe("the review log", () => {
 		expect(text.match(/```mlsd-reviews/g)).toHaveLength(1);
 	});
 	it("names lines in its block that are not reviews, and reads the rest", () => {
-		const text = appendReviews(newReviewLog(), ["2026-01-20T09:00:00Z aaaaaaaaaaaa good", "<<<<<<< conflict", "2026-13-45T09:00:00Z cccccccccccc good"]);
+		const text = appendReviews(newReviewLog(stringifyYaml), ["2026-01-20T09:00:00Z aaaaaaaaaaaa good", "<<<<<<< conflict", "2026-13-45T09:00:00Z cccccccccccc good"]);
 		const log = parseReviewLog(text);
 		expect(log.reviews).toHaveLength(1);
 		expect(log.problems.map((p) => p.text)).toEqual(["<<<<<<< conflict", "2026-13-45T09:00:00Z cccccccccccc good"]);

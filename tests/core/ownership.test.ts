@@ -2,13 +2,15 @@
 import { Catalog, toRecord, type CaseRecord } from "../../src/core/catalog";
 import { buildChecklist, noteChecklist } from "../../src/core/checklist";
 import { dayOf, isRealDate } from "../../src/core/dates";
-import { instantiateTemplate, retagLines } from "../../src/core/newNote";
+import { instantiateProperties, instantiateTemplate } from "../../src/core/newNote";
+import { stringifyYaml } from "../../src/cli/frontmatter";
+import { parse } from "yaml";
 import { candidateCases, DEFAULT_FILTERS, domainChoices, drawPrompt } from "../../src/core/prompt";
 import { seededRng } from "../../src/core/rng";
 import { kindsOf, noteKind, noteTags } from "../../src/core/schema";
 import { migrateData } from "../../src/core/settings";
 import { addKindTag, legacyNotes } from "../../src/core/tagMigration";
-import { inlineTags } from "../../src/core/markdown";
+import { inlineTags, splitFrontmatter } from "../../src/core/markdown";
 
 const record = (fm: Record<string, unknown>, inline: string[] = []) => {
 	const r = toRecord("Mine/N.md", fm, "personal", inline);
@@ -84,16 +86,30 @@ describe("dates", () => {
 
 describe("new notes from templates", () => {
 	const T = "---\ntype: template\ntemplate-for: concept\ncategory: model\ntags:\n  - mlsd/template\n  - mlsd/concept\n  - my/own\n---\n# Title\n";
+	const yaml = { parse, stringify: stringifyYaml };
 	it("drop the template marker and keep the kind's tag and the user's own tags", () => {
-		const out = instantiateTemplate(T, "concept", "Beam search");
+		const out = instantiateTemplate(T, "concept", "Beam search", yaml);
 		expect(out).toBe("---\ncategory: model\ntags:\n  - mlsd/concept\n  - my/own\n---\n# Beam search\n");
 		expect(record({ tags: ["mlsd/concept", "my/own"], category: "model" })).toMatchObject({ type: "concept" });
 	});
 	it("handle flow lists, text tags and notes without tags", () => {
-		expect(retagLines(["tags: [mlsd/template, mlsd/checklist, x]"], "checklist")).toEqual(["tags: [mlsd/checklist, x]"]);
-		expect(retagLines(["tags: mlsd/template"], "case-study")).toEqual(["tags: [mlsd/case-study]"]);
-		expect(retagLines(["step: 3"], "checklist")).toEqual(["step: 3", "tags:", "  - mlsd/checklist"]);
-		expect(retagLines(["tags:", "- '#mlsd/template'", "- keep", "step: 3"], "checklist")).toEqual(["tags:", "- keep", "  - mlsd/checklist", "step: 3"]);
+		expect(instantiateProperties({ tags: ["mlsd/template", "mlsd/checklist", "x"] }, "checklist")).toEqual({ tags: ["mlsd/checklist", "x"] });
+		expect(instantiateProperties({ tags: "mlsd/template" }, "case-study")).toEqual({ tags: ["mlsd/case-study"] });
+		expect(instantiateProperties({ tags: "#mlsd/template, keep" }, "case-study")).toEqual({ tags: ["keep", "mlsd/case-study"] });
+		expect(instantiateProperties({ step: 3 }, "checklist")).toEqual({ step: 3, tags: ["mlsd/checklist"] });
+		expect(instantiateProperties({ tags: ["#mlsd/template", "keep", null], step: 3, type: "Template" }, "checklist")).toEqual({ tags: ["keep", "mlsd/checklist"], step: 3 });
+		const flow = instantiateTemplate("---\ntags: [mlsd/template, mlsd/checklist, x]\nstep: 3\n---\n# T\n", "checklist", "Mine", yaml);
+		expect(parse(splitFrontmatter(flow).yaml!)).toEqual({ tags: ["mlsd/checklist", "x"], step: 3 });
+	});
+	it("write titles and properties with YAML's special characters that read back the same", () => {
+		const T2 = '---\ntemplate-for: case-study\nprompts:\n  - "Design: a #1 feed"\nnote: "it\'s \\"quoted\\"\\nand two lines"\ntags: [mlsd/template]\n---\n# Title\n\n## Prompt\n';
+		const out = instantiateTemplate(T2, "case-study", "Ads: $& #1", yaml);
+		expect(parse(splitFrontmatter(out).yaml!)).toEqual({ prompts: ["Design: a #1 feed"], note: 'it\'s "quoted"\nand two lines', tags: ["mlsd/case-study"] });
+		expect(splitFrontmatter(out).body).toBe("# Ads: $& #1\n\n## Prompt\n");
+	});
+	it("name a template whose properties are not valid YAML", () => {
+		expect(() => instantiateTemplate("---\ntags: [unclosed\n---\n# T\n", "concept", "X", yaml)).toThrow();
+		expect(() => instantiateTemplate("---\n- a list\n---\n# T\n", "concept", "X", yaml)).toThrow(/not a list of names and values/);
 	});
 });
 

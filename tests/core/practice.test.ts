@@ -9,6 +9,7 @@ import {
 import { validateProperties } from "../../src/core/schema";
 import { applyPropertyChange, readSession, scoredSteps, sessionDate, sessionRating, skippedSteps } from "../../src/core/session";
 import { parse } from "yaml";
+import { stringifyYaml } from "../../src/cli/frontmatter";
 
 const STEPS = [
 	{ step: 1, name: "Step 1 - Clarifying requirements", minutes: 5 },
@@ -22,7 +23,7 @@ const CHECKLIST = [
 	{ title: "Specific to Feed", source: "Feed", minutes: null, items: [{ text: "Handled cold start", from: "Feed" }] },
 ];
 const DRAW = { caseName: "Feed", casePath: "C/Feed.md", domain: "recsys", difficulty: "easy", prompt: "Design a feed.", twist: null, twistNote: null };
-const NOTE = practiceNote({ draw: DRAW, date: "2026-01-20", steps: STEPS.slice(0, 2), checklist: CHECKLIST.filter((c) => !c.title.startsWith("Step 3")), totalMinutes: 9 });
+const NOTE = practiceNote({ draw: DRAW, date: "2026-01-20", steps: STEPS.slice(0, 2), checklist: CHECKLIST.filter((c) => !c.title.startsWith("Step 3")), totalMinutes: 9 }, stringifyYaml);
 
 const RESULTS: StepResult[] = [
 	{ step: 1, name: "Step 1 - Clarifying requirements", budget: 5, minutes: 6.5, overrun: 1.5, score: 3 },
@@ -121,7 +122,7 @@ describe("old practice notes (0.1) are still read", () => {
 });
 
 describe("a partial drill", () => {
-	const drill = practiceNote({ draw: DRAW, date: "2026-01-20", steps: STEPS, drillSteps: [2], checklist: CHECKLIST, totalMinutes: 17 });
+	const drill = practiceNote({ draw: DRAW, date: "2026-01-20", steps: STEPS, drillSteps: [2], checklist: CHECKLIST, totalMinutes: 17 }, stringifyYaml);
 	it("records the steps it leaves out as skipped, and plans only the drilled ones", () => {
 		const fm = fmOf(drill);
 		expect(fm).toMatchObject({ "step1-score": "skipped", "step3-score": "skipped", "interview-minutes": 4, "session-date": "2026-01-20" });
@@ -176,5 +177,24 @@ describe("checklist tally and ticking", () => {
 		expect(setChecklistItem(on, entries[1]!.line, false)).toBe(NOTE);
 		// A line that is not an item is left alone.
 		expect(setChecklistItem(NOTE, 0, true)).toBe(NOTE);
+	});
+});
+
+describe("the practice note's properties", () => {
+	it("read back as written for any prompt, twist and case name (':', '#', quotes, newlines)", () => {
+		const awkward = fc.oneof(fc.string(), fc.constantFrom("a: b", "#tag", "'single'", '"double"', "two\nlines", "- dash", "[[x]]", "null", "yes", "0123", " pad "));
+		fc.assert(fc.property(awkward, fc.option(awkward.filter((s) => s !== ""), { nil: null }), awkward.filter((s) => s.trim() !== ""), (prompt, twist, caseName) => {
+			const draw = { ...DRAW, caseName, prompt, twist };
+			const note = practiceNote({ draw, date: "2026-01-20", steps: STEPS, checklist: CHECKLIST, totalMinutes: 17 }, stringifyYaml);
+			const fm = fmOf(note);
+			expect(fm).toEqual({
+				type: "practice", case: `[[${caseName}]]`, prompt, ...(twist ? { twist } : {}), "session-date": "2026-01-20",
+				"interview-minutes": 17, "mlsd-rating": null, tags: ["mlsd/practice"],
+			});
+			// The body starts right after the closing line, and a prompt with line breaks stays inside its callout.
+			const body = splitFrontmatter(note).body;
+			expect(body.startsWith("\n> [!question] Interview prompt\n")).toBe(true);
+			expect(body).toContain(`> ${prompt.replace(/\r?\n/g, "\n> ")}\n`);
+		}), { numRuns: 200 });
 	});
 });

@@ -2,6 +2,7 @@ import { createEmptyCard, fsrs, generatorParameters, Rating } from "ts-fsrs";
 import { loadFolderCatalog, type FolderCatalog } from "../../src/cli/vaultCatalog";
 import { Catalog } from "../../src/core/catalog";
 import { isoWeek, progressMarkdown, progressSummary, type ProgressSummary } from "../../src/core/progress";
+import { stringifyYaml } from "../../src/cli/frontmatter";
 
 const FIXTURE = "tests/fixtures/practice-vault";
 const TODAY = "2026-01-20";
@@ -97,7 +98,7 @@ describe("progressSummary on the practice-vault fixture", () => {
 		expect(planned.daysLeft).toBe(19);
 		expect(planned.domains[0]).toMatchObject({ domain: "recsys", target: true });
 		for (const d of planned.due) expect(d.due < "2026-02-08").toBe(true);
-		expect(progressMarkdown(planned)).toContain("19 days to the interview on 2026-02-08.");
+		expect(progressMarkdown(planned, stringifyYaml)).toContain("19 days to the interview on 2026-02-08.");
 	});
 
 	it("is plain JSON", () => {
@@ -105,7 +106,7 @@ describe("progressSummary on the practice-vault fixture", () => {
 	});
 
 	it("renders a note with a table per part and wikilinks", () => {
-		const md = progressMarkdown(s);
+		const md = progressMarkdown(s, stringifyYaml);
 		expect(md).toMatch(/^---\ntags:\n {2}- mlsd\/progress\n---\n# Practice progress\n/);
 		expect(md).toContain("5 practice sessions, 4 rated.");
 		expect(md).toContain("| 2026-W02 | 2 |");
@@ -129,7 +130,7 @@ describe("progressSummary with no practice", () => {
 			today: TODAY, sessions: 0, rated: 0, byWeek: [], coverage: [], stepAverages: [], weakestSteps: [], due: [], skipped: [],
 			trend: [], overruns: [], interviewDate: null, daysLeft: null, domains: [], next: [{ kind: "set-date", text: expect.stringMatching(/^Set your interview date/) }],
 		});
-		const md = progressMarkdown(s);
+		const md = progressMarkdown(s, stringifyYaml);
 		expect(md).toContain("0 practice sessions, 0 rated.");
 		expect(md).not.toContain("## Skipped notes");
 	});

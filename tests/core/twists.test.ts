@@ -74,5 +74,8 @@ describe("twist notes", () => {
 		const p = twistParts("---\ntype: twist\nfits: any\n---\n# Title\n\n\"Traffic grows\nten times.\"\n\n## What changes\n\nServing.\n\n## Model answer\n\nCache it.\n");
 		expect(p).toEqual({ text: "Traffic grows ten times.", whatChanges: "Serving.", modelAnswer: "Cache it." });
 		expect(twistSaying("## What changes\n")).toBe("");
+		// A "## " line inside a code block is not a section: the saying and the sections come from the outline.
+		const coded = twistParts("# T\n\nLatency halves.\n\n## What changes\n\n```\n## not a heading\n```\nAll of it.\n\n## Model answer\n\nShard.\n");
+		expect(coded).toEqual({ text: "Latency halves.", whatChanges: "```\n## not a heading\n```\nAll of it.", modelAnswer: "Shard." });
 	});
 });

@@ -1,5 +1,5 @@
 /** The stand-in is only useful if it behaves like Obsidian: these pin the behaviours we rely on. */
-import { App, FuzzySuggestModal, MarkdownView, Modal, normalizePath, Notice, Plugin, Setting, TFile, TFolder, type PluginManifest } from "./obsidian";
+import { App, computeMetadata, FuzzySuggestModal, getFrontMatterInfo, MarkdownView, Modal, normalizePath, Notice, parseYaml, Plugin, Setting, TFile, TFolder, type PluginManifest } from "./obsidian";
 
 const manifest: PluginManifest = { id: "p", name: "P", version: "1.0.0", minAppVersion: "1.0.0", description: "d.", author: "a" };
 
@@ -166,5 +166,44 @@ describe("Plugin, commands and UI", () => {
 		expect(await app.vault.read(f)).toBe("---\nrating: 3\ndue: 2026-12-01\n---\nBody\n");
 		await app.fileManager.trashFile(f);
 		expect(app.vault.trashed).toEqual(["a.md"]);
+	});
+	it("processFrontMatter keeps the body byte for byte, adds properties to a note without any, and leaves bad YAML alone", async () => {
+		const body = "\r\n# T\r\n\n---\nnot: properties\n---\n  trailing  ";
+		const app = await appWith({ "crlf.md": `---\r\na: 1\r\n---\r\n${body}`, "none.md": body, "bad.md": "---\na: [1\n---\nB" });
+		for (const path of ["crlf.md", "none.md"]) {
+			const f = app.vault.getFileByPath(path)!;
+			await app.fileManager.processFrontMatter(f, (fm) => {
+				fm.b = "x: #y";
+			});
+			const text = await app.vault.read(f);
+			expect(text.endsWith(body)).toBe(true);
+			const info = getFrontMatterInfo(text);
+			expect(text.slice(info.contentStart)).toBe(body);
+			expect(parseYaml(info.frontmatter)).toEqual(path === "crlf.md" ? { a: 1, b: "x: #y" } : { b: "x: #y" });
+		}
+		const bad = app.vault.getFileByPath("bad.md")!;
+		await expect(app.fileManager.processFrontMatter(bad, (fm) => (fm.b = 1))).rejects.toThrow();
+		expect(await app.vault.read(bad)).toBe("---\na: [1\n---\nB");
+	});
+	it("metadata gives headings, list items and links with line, column and offset, as Obsidian does", () => {
+		const text = "---\r\na: 1\r\n---\r\n## Intro ##\r\n- [ ] one [[A|x]]\r\n  1. [x] two\r\n- three\r\n````md\r\n## in code\r\n```\r\n- [ ] in code\r\n````\r\n%% ## hidden %%\r\n   ### Indented\r\n";
+		const meta = computeMetadata(text);
+		for (const p of [...meta.headings!, ...meta.listItems!, ...meta.links!].map((x) => x.position)) {
+			const lineStart = text.split("\n").slice(0, p.start.line).reduce((n, l) => n + l.length + 1, 0);
+			expect(p.start.offset).toBe(lineStart + p.start.col);
+			expect(p.end.offset).toBe(lineStart + p.end.col);
+		}
+		expect(meta.headings!.map((h) => [h.heading, h.level, h.position.start.line])).toEqual([["Intro", 2, 3], ["Indented", 3, 13]]);
+		expect(meta.listItems!.map((l) => [l.task, l.parent, l.position.start.line, l.position.start.col])).toEqual([[" ", -4, 4, 0], ["x", 4, 5, 2], [undefined, -4, 6, 0]]);
+		const link = meta.links![0]!;
+		expect([link.link, link.displayText, text.slice(link.position.start.offset, link.position.end.offset)]).toEqual(["A", "x", "[[A|x]]"]);
+	});
+	it("getFrontMatterInfo finds the block only when closed by a line of its own", () => {
+		expect(getFrontMatterInfo("---\na: 1---\nb\n")).toMatchObject({ exists: false });
+		const t = "---\na: 1\n---\nbody";
+		const info = getFrontMatterInfo(t);
+		expect(info).toMatchObject({ exists: true, frontmatter: "a: 1\n", contentStart: t.indexOf("body") });
+		expect(t.slice(info.from, info.to)).toBe(info.frontmatter);
+		expect(getFrontMatterInfo("---\n---\nbody")).toMatchObject({ exists: true, frontmatter: "", contentStart: 8 });
 	});
 });

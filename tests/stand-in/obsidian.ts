@@ -41,9 +41,30 @@ export function setIcon(parent: HTMLElement, iconId: string): void {
 }
 
 export function getFrontMatterInfo(content: string): { exists: boolean; frontmatter: string; from: number; to: number; contentStart: number } {
-	const m = /^---\r?\n([\s\S]*?)\r?\n?---(\r?\n|$)/.exec(content);
+	// As in Obsidian: the block opens with a "---" line and closes at the next line that is only "---" (trailing spaces allowed).
+	const m = /^---[ \t]*(\r?\n)(?:([\s\S]*?)\r?\n)?---[ \t]*(\r?\n|$)/.exec(content);
 	if (!m) return { exists: false, frontmatter: "", from: 0, to: 0, contentStart: 0 };
-	return { exists: true, frontmatter: m[1]!, from: 4, to: 4 + m[1]!.length, contentStart: m[0].length };
+	const from = content.indexOf(m[1]!) + m[1]!.length;
+	const frontmatter = m[2] === undefined ? "" : `${m[2]}\n`;
+	return { exists: true, frontmatter, from, to: from + (m[2]?.length ?? 0) + (m[2] === undefined ? 0 : 1), contentStart: m[0].length };
+}
+
+/** The API version the stand-in plays. Stand-in extra: tests lower it with setApiVersion to play an older Obsidian. */
+export let apiVersion = "1.13.1";
+export function setApiVersion(version: string): void {
+	apiVersion = version;
+}
+
+/** True when the running API is at least `version` (numeric, part by part). */
+export function requireApiVersion(version: string): boolean {
+	const have = apiVersion.split(".").map(Number);
+	const want = version.split(".").map(Number);
+	for (let i = 0; i < Math.max(have.length, want.length); i++) {
+		const a = have[i] ?? 0;
+		const b = want[i] ?? 0;
+		if (a !== b) return a > b;
+	}
+	return true;
 }
 
 export async function requestUrl(): Promise<never> {
@@ -429,21 +450,62 @@ export interface CachedMetadata {
 	sections?: { type: string; position: Pos }[];
 }
 
-function pos(line: number, col = 0, endCol = 0, offset = 0): Pos {
-	return { start: { line, col, offset }, end: { line, col: endCol, offset } };
+/**
+ * Blanks out comments (`%% ... %%`, `<!-- ... -->`) in a line, keeping columns;
+ * `open` is the comment still open from earlier lines. Obsidian indexes
+ * nothing inside a comment.
+ */
+function uncomment(line: string, open: "%%" | "<!--" | null): { visible: string; open: "%%" | "<!--" | null } {
+	let out = "";
+	let i = 0;
+	while (i < line.length) {
+		if (open) {
+			const close = open === "%%" ? "%%" : "-->";
+			const j = line.indexOf(close, i);
+			if (j < 0) return { visible: out + " ".repeat(line.length - i), open };
+			out += " ".repeat(j + close.length - i);
+			i = j + close.length;
+			open = null;
+			continue;
+		}
+		const p = line.indexOf("%%", i);
+		const h = line.indexOf("<!--", i);
+		const next = p < 0 ? h : h < 0 ? p : Math.min(p, h);
+		if (next < 0) return { visible: out + line.slice(i), open: null };
+		out += line.slice(i, next);
+		open = next === p ? "%%" : "<!--";
+		const len = open.length;
+		out += " ".repeat(len);
+		i = next + len;
+	}
+	return { visible: out, open };
 }
 
-/** Computes a CachedMetadata the way Obsidian does, for the parts we use. */
+/**
+ * Computes a CachedMetadata the way Obsidian does, for the parts we use:
+ * frontmatter, headings (up to three spaces of indent, closing #s dropped),
+ * list items with their parent and task character, wikilinks and tags, each
+ * with positions (0-based line, column and offset into the text). Nothing is
+ * indexed inside fenced code (a fence closes only with the same character, at
+ * least as long) or inside %% and HTML comments.
+ */
 export function computeMetadata(text: string): CachedMetadata {
 	const meta: CachedMetadata = {};
-	const lines = text.split(/\r?\n/);
-	let start = 0;
+	const lines = text.split("\n");
+	const starts: number[] = [];
+	for (let i = 0, o = 0; i < lines.length; i++) {
+		starts.push(o);
+		o += lines[i]!.length + 1;
+		lines[i] = lines[i]!.replace(/\r$/, "");
+	}
+	const at = (line: number, col: number): Pos["start"] => ({ line, col, offset: starts[line]! + col });
+	const span = (line: number, c0: number, c1: number): Pos => ({ start: at(line, c0), end: at(line, c1) });
+	let first = 0;
 	if (lines[0] === "---") {
 		const end = lines.indexOf("---", 1);
 		if (end > 0) {
-			start = end + 1;
-			meta.frontmatterPosition = pos(0, 0, 3);
-			meta.frontmatterPosition.end.line = end;
+			first = end + 1;
+			meta.frontmatterPosition = { start: at(0, 0), end: at(end, 3) };
 			try {
 				const fm = yamlParse(lines.slice(1, end).join("\n")) as unknown;
 				// Obsidian drops frontmatter that is not a mapping or fails to parse.
@@ -465,27 +527,56 @@ export function computeMetadata(text: string): CachedMetadata {
 			}
 		}
 	}
-	let inCode = false;
+	let fence: { ch: string; len: number } | null = null;
+	let comment: "%%" | "<!--" | null = null;
 	const headings: NonNullable<CachedMetadata["headings"]> = [];
 	const links: NonNullable<CachedMetadata["links"]> = [];
 	const tags: NonNullable<CachedMetadata["tags"]> = [];
 	const listItems: NonNullable<CachedMetadata["listItems"]> = [];
-	for (let i = start; i < lines.length; i++) {
-		const line = lines[i]!;
-		if (/^\s*(```|~~~)/.test(line)) {
-			inCode = !inCode;
-			continue;
+	// Open list items by indent, for parents; a list ends at a line that is neither an item, indented, nor blank.
+	let list: { indent: number; line: number }[] = [];
+	let listStart = -1;
+	for (let i = first; i < lines.length; i++) {
+		const raw = lines[i]!;
+		if (!comment) {
+			const f = /^ {0,3}(`{3,}|~{3,})(.*)$/.exec(raw);
+			if (fence) {
+				if (f && f[1]![0] === fence.ch && f[1]!.length >= fence.len && f[2]!.trim() === "") fence = null;
+				continue;
+			}
+			if (f && !(f[1]![0] === "`" && f[2]!.includes("`"))) {
+				fence = { ch: f[1]![0]!, len: f[1]!.length };
+				list = [];
+				continue;
+			}
 		}
-		if (inCode) continue;
-		const h = /^(#{1,6})\s+(.+?)\s*#*\s*$/.exec(line);
-		if (h) headings.push({ heading: h[2]!, level: h[1]!.length, position: pos(i, 0, line.length) });
-		const li = /^(\s*)[-*+]\s+(?:\[(.)\]\s+)?/.exec(line);
-		if (li) listItems.push({ parent: -1, ...(li[2] !== undefined ? { task: li[2] } : {}), position: pos(i, li[1]!.length, line.length) });
-		for (const m of line.replace(/`[^`]*`/g, (x) => " ".repeat(x.length)).matchAll(/!?\[\[([^\]|]+)(?:\|([^\]]*))?\]\]/g)) {
-			links.push({ link: m[1]!, original: m[0], displayText: m[2] ?? m[1], position: pos(i, m.index ?? 0, (m.index ?? 0) + m[0].length) });
+		const u = uncomment(raw, comment);
+		comment = u.open;
+		const line = u.visible;
+		const h = /^ {0,3}(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$/.exec(line);
+		if (h && h[2]!.trim() !== "") {
+			headings.push({ heading: h[2]!.trim(), level: h[1]!.length, position: span(i, 0, raw.length) });
+			list = [];
 		}
-		for (const m of line.matchAll(/(?:^|\s)(#[\p{L}\p{N}_/-]*[\p{L}_/-][\p{L}\p{N}_/-]*)/gu)) {
-			if (!h) tags.push({ tag: m[1]!, position: pos(i) });
+		const li = h ? null : /^([ \t]*)(?:[-*+]|\d{1,9}[.)])(?:[ \t]+|$)(?:\[(.)\](?=[ \t]|$))?/.exec(line);
+		if (li) {
+			const indent = li[1]!.replace(/\t/g, "    ").length;
+			if (list.length === 0) listStart = i;
+			while (list.length > 0 && list[list.length - 1]!.indent >= indent) list.pop();
+			const parent = list.length > 0 ? list[list.length - 1]!.line : -listStart;
+			listItems.push({ parent, ...(li[2] !== undefined ? { task: li[2] } : {}), position: span(i, li[1]!.length, raw.length) });
+			list.push({ indent, line: i });
+		} else if (line.trim() !== "" && !/^[ \t]/.test(line)) list = [];
+		const code = line.replace(/`[^`]*`/g, (x) => " ".repeat(x.length));
+		for (const m of code.matchAll(/!?\[\[([^\]|]+)(?:\|([^\]]*))?\]\]/g)) {
+			const c = m.index ?? 0;
+			links.push({ link: m[1]!, original: raw.slice(c, c + m[0].length), displayText: m[2] ?? m[1], position: span(i, c, c + m[0].length) });
+		}
+		if (!h) {
+			for (const m of code.matchAll(/(?:^|\s)(#[\p{L}\p{N}_/-]*[\p{L}_/-][\p{L}\p{N}_/-]*)/gu)) {
+				const c = (m.index ?? 0) + m[0].length - m[1]!.length;
+				tags.push({ tag: m[1]!, position: span(i, c, c + m[1]!.length) });
+			}
 		}
 	}
 	if (headings.length) meta.headings = headings;
@@ -949,6 +1040,8 @@ export class Plugin extends Component {
 		return el;
 	}
 	addSettingTab(tab: PluginSettingTab): void {
+		// From 1.13, Obsidian reads the definitions when the tab is added (for search).
+		if (requireApiVersion("1.13.0")) tab.settingItems = tab.getSettingDefinitions();
 		this.app.settingTabs.push(tab);
 		this.register(() => (this.app.settingTabs = this.app.settingTabs.filter((t) => t !== tab)));
 	}
@@ -1359,15 +1452,192 @@ export class Setting {
 	}
 }
 
+// Declarative settings (Obsidian 1.13): the shapes of obsidian.d.ts, as much as the stand-in renders.
+type Dynamic = boolean | (() => boolean);
+export interface SettingControlDef {
+	type: "text" | "textarea" | "number" | "toggle" | "dropdown" | "folder" | "file" | "slider" | "color";
+	key: string;
+	defaultValue?: unknown;
+	placeholder?: string;
+	min?: number;
+	max?: number;
+	step?: number | "any";
+	options?: Record<string, string>;
+	includeRoot?: boolean;
+	filter?: (f: never) => boolean;
+	validate?: (value: never) => string | void | Promise<string | void>;
+	disabled?: Dynamic;
+}
+export interface SettingDefinitionDef {
+	name: string;
+	desc?: string | DocumentFragment;
+	visible?: Dynamic;
+	control?: SettingControlDef;
+	action?: (el: HTMLElement, index: number) => void;
+	render?: (setting: Setting, group: unknown) => void | (() => void);
+	disabled?: Dynamic;
+}
+export interface SettingGroupDef {
+	type: "group" | "list" | "page";
+	heading?: string;
+	name?: string;
+	visible?: Dynamic;
+	items?: (SettingDefinitionDef | SettingGroupDef)[];
+}
+export type SettingDefinitionItem = SettingDefinitionDef | SettingGroupDef;
+
+const evaluate = (v: Dynamic | undefined, fallback: boolean): boolean => (v === undefined ? fallback : typeof v === "function" ? v() : v);
+
 export abstract class PluginSettingTab {
 	containerEl: HTMLElement;
+	/** Since 1.13: the definitions as last read by update(). */
+	settingItems: SettingDefinitionItem[] = [];
 	constructor(public app: App, public plugin: Plugin) {
 		this.containerEl = createDiv({ cls: "vertical-tab-content" });
 	}
-	abstract display(): void;
+	/** Deprecated since 1.13: called only when getSettingDefinitions() returns nothing. */
+	display(): void {}
 	hide(): void {
 		this.containerEl.empty();
 	}
+	/** Since 1.13. */
+	getSettingDefinitions(): SettingDefinitionItem[] {
+		return [];
+	}
+	/** Since 1.13: reads `this.plugin.settings` unless overridden. */
+	getControlValue(key: string): unknown {
+		return (this.plugin as unknown as { settings?: Record<string, unknown> }).settings?.[key];
+	}
+	/** Since 1.13: writes `this.plugin.settings` and saves unless overridden. */
+	async setControlValue(key: string, value: unknown): Promise<void> {
+		const settings = ((this.plugin as unknown as { settings?: Record<string, unknown> }).settings ??= {});
+		settings[key] = value;
+		await this.plugin.saveData(settings);
+	}
+	/** Since 1.13: re-reads the definitions and, when the tab is shown declaratively, renders them again. */
+	update(): void {
+		this.settingItems = this.getSettingDefinitions();
+		if (this.shownDeclaratively) void renderDefinitions(this);
+	}
+	/** Stand-in extra: whether the last open rendered definitions. */
+	shownDeclaratively = false;
+	/** Stand-in extra: settles when the last declarative render (with its first validation) is done. */
+	rendering: Promise<void> = Promise.resolve();
+}
+
+/**
+ * Stand-in extra: what the settings modal does when the user opens a tab. On
+ * 1.13+ a tab with definitions is rendered from them (display() is not called);
+ * otherwise, and always before 1.13, display() renders it.
+ */
+export async function openSettingTab(tab: PluginSettingTab): Promise<void> {
+	tab.containerEl.empty();
+	tab.shownDeclaratively = false;
+	if (requireApiVersion("1.13.0")) {
+		tab.settingItems = tab.getSettingDefinitions();
+		if (tab.settingItems.length > 0) {
+			tab.shownDeclaratively = true;
+			tab.rendering = renderDefinitions(tab);
+			return tab.rendering;
+		}
+	}
+	tab.display();
+}
+
+async function renderDefinitions(tab: PluginSettingTab): Promise<void> {
+	tab.containerEl.empty();
+	const mounts: Promise<void>[] = [];
+	const renderItems = (items: SettingDefinitionItem[], el: HTMLElement): void => {
+		items.forEach((item, index) => {
+			if (!evaluate(item.visible, true)) return;
+			if ("type" in item && (item.type === "group" || item.type === "list")) {
+				const group = el.createDiv({ cls: "setting-group" });
+				if (item.heading) new Setting(group).setName(item.heading).setHeading();
+				renderItems(item.items ?? [], group.createDiv({ cls: "setting-items" }));
+				return;
+			}
+			if ("type" in item && item.type === "page") {
+				new Setting(el).setName(item.name ?? "").setClass("mod-page");
+				return;
+			}
+			const def = item as SettingDefinitionDef;
+			const setting = new Setting(el).setName(def.name);
+			if (def.desc !== undefined) setting.setDesc(def.desc);
+			if (def.control) mounts.push(mountControl(tab, setting, def.control));
+			else if (def.action) {
+				setting.setClass("mod-clickable");
+				setting.settingEl.addEventListener("click", () => def.action!(setting.settingEl, index));
+			} else if (def.render) def.render(setting, el);
+			if (evaluate(def.disabled, false)) setting.setDisabled(true);
+		});
+	};
+	renderItems(tab.settingItems, tab.containerEl);
+	await Promise.all(mounts);
+}
+
+/** One control: seeded from getControlValue, checked with validate on mount and on each change, saved with setControlValue. */
+async function mountControl(tab: PluginSettingTab, setting: Setting, c: SettingControlDef): Promise<void> {
+	setting.settingEl.setAttribute("data-control", c.type);
+	const error = setting.infoEl.createDiv({ cls: "setting-item-error" });
+	const stored = tab.getControlValue(c.key);
+	const value = stored === undefined || stored === null ? c.defaultValue : stored;
+	const validate = async (v: unknown): Promise<string> => (c.validate ? ((await c.validate(v as never)) ?? "") : "");
+	const commit = async (v: unknown): Promise<void> => {
+		const message = await validate(v);
+		error.setText(message);
+		setting.settingEl.toggleClass("mod-error", message !== "");
+		if (message === "") await tab.setControlValue(c.key, v);
+	};
+	if (c.type === "toggle") {
+		setting.addToggle((t) => t.setValue(value === true).onChange((v) => commit(v)));
+	} else if (c.type === "dropdown") {
+		setting.addDropdown((d) => d.addOptions(c.options ?? {}).setValue(String(value ?? "")).onChange((v) => commit(v)));
+	} else {
+		setting.addText((t) => {
+			t.setValue(value === undefined || value === null ? "" : String(value));
+			if (c.placeholder) t.setPlaceholder(c.placeholder);
+			if (c.type === "number") {
+				t.inputEl.type = "number";
+				if (c.min !== undefined) t.inputEl.min = String(c.min);
+				if (c.max !== undefined) t.inputEl.max = String(c.max);
+				if (c.step !== undefined) t.inputEl.step = String(c.step);
+				// As documented: a number is persisted; input that does not parse falls back to defaultValue (or 0).
+				t.onChange((raw) => {
+					const n = raw.trim() === "" ? Number.NaN : Number(raw);
+					return commit(Number.isFinite(n) ? n : ((c.defaultValue as number | undefined) ?? 0));
+				});
+			} else t.onChange((raw) => commit(raw));
+			if (c.type === "folder") attachFolderSuggest(tab.app, t, c, commit);
+		});
+	}
+	if (evaluate(c.disabled, false)) setting.setDisabled(true);
+	// The framework validates the stored value once on mount and shows the message; it does not change the value.
+	const first = await validate(value);
+	error.setText(first);
+	setting.settingEl.toggleClass("mod-error", first !== "");
+}
+
+/** The folder control's suggester: vault folders matching the typed text, through the control's filter; the root only with includeRoot. */
+function attachFolderSuggest(app: App, text: TextComponent, c: SettingControlDef, commit: (v: unknown) => Promise<void>): void {
+	const list = text.inputEl.parentElement!.createDiv({ cls: "suggestion-container" });
+	const show = (): void => {
+		list.empty();
+		const q = text.inputEl.value.toLowerCase();
+		const folders = app.vault.getAllLoadedFiles().filter((f): f is TFolder => f instanceof TFolder);
+		for (const f of folders) {
+			if (f.isRoot() && !c.includeRoot) continue;
+			if (c.filter && !c.filter(f as never)) continue;
+			if (!f.path.toLowerCase().includes(q)) continue;
+			const item = list.createDiv({ cls: "suggestion-item", text: f.path });
+			item.addEventListener("click", () => {
+				text.setValue(f.path);
+				list.empty();
+				void commit(f.path);
+			});
+		}
+	};
+	text.inputEl.addEventListener("focus", show);
+	text.inputEl.addEventListener("input", show);
 }
 
 export class ItemView extends View {

@@ -3,7 +3,7 @@
  * Vault API: cards from concept notes (read as they are now), grades appended
  * to the review log note in the practice folder.
  */
-import { normalizePath, Notice, type App } from "obsidian";
+import { normalizePath, Notice, stringifyYaml, type App } from "obsidian";
 import type { CaseRecord, SkippedNote } from "../../core/catalog";
 import type { Card as FsrsCard } from "ts-fsrs";
 import {
@@ -14,6 +14,7 @@ import { joinPath } from "../../core/paths";
 import type { CatalogService } from "../CatalogService";
 import type { PluginHost } from "../host";
 import { ensureFolder } from "../notes";
+import { outlinedNote } from "../outline";
 
 export interface Deck {
 	cards: StudyCard[];
@@ -53,7 +54,7 @@ async function cardsOf(app: App, files: readonly { name: string; path: string }[
 				deck.cards.push(...cached.cards);
 				continue;
 			}
-			const cards = cardsInNote(f, await app.vault.cachedRead(file));
+			const cards = cardsInNote(f, outlinedNote(app, file, await app.vault.cachedRead(file)));
 			cache.set(f.path, { stamp, cards });
 			deck.cards.push(...cards);
 		} catch (e) {
@@ -156,7 +157,7 @@ export class ReviewLogWriter {
 			} else {
 				const folder = this.path.includes("/") ? this.path.slice(0, this.path.lastIndexOf("/")) : "";
 				if (folder) await ensureFolder(this.app, folder);
-				await this.app.vault.create(this.path, appendReviews(newReviewLog(), lines));
+				await this.app.vault.create(this.path, appendReviews(newReviewLog(stringifyYaml), lines));
 			}
 			this.pending.splice(0, lines.length);
 		} catch (e) {

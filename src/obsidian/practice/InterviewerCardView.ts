@@ -15,8 +15,8 @@ import { stepTitle } from "../../core/checklist";
 import type { CatalogService } from "../CatalogService";
 import { CaseSuggestModal } from "../CaseSuggestModal";
 import type { PluginHost } from "../host";
-import { readNote } from "../notes";
 import type { TimerService } from "./TimerService";
+import { outlinedNote, readOutlined } from "../outline";
 
 export const INTERVIEWER_CARD_VIEW = "mlsd-interviewer-card";
 
@@ -87,7 +87,7 @@ export class InterviewerCardView extends ItemView {
 	private async build(): Promise<InterviewerCard | null> {
 		const t = this.target;
 		if (!t) return null;
-		const text = await readNote(this.app, t.casePath);
+		const text = await readOutlined(this.app, t.casePath);
 		if (text === null) return null;
 		const name = this.catalog.get().get(t.casePath)?.name ?? t.casePath.replace(/^.*\//, "").replace(/\.md$/, "");
 		let card = interviewerCard({
@@ -99,7 +99,7 @@ export class InterviewerCardView extends ItemView {
 		});
 		if (t.twistNote) {
 			const file = this.app.metadataCache.getFirstLinkpathDest(t.twistNote, t.casePath);
-			if (file) card = withTwistNote(card, file.basename, await this.app.vault.cachedRead(file));
+			if (file) card = withTwistNote(card, file.basename, outlinedNote(this.app, file, await this.app.vault.cachedRead(file)));
 		}
 		return card;
 	}

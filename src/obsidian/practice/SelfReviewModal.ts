@@ -15,6 +15,7 @@ import { interviewPlanOf } from "../../core/settings";
 import type { CatalogService } from "../CatalogService";
 import type { PluginHost } from "../host";
 import { checkPracticeNote, errorText, liveFile, writeLoopResults } from "./practiceNotes";
+import { outlinedNote } from "../outline";
 
 const SCORE_LABELS: [number, string][] = [[1, "1 · missed"], [2, "2 · partly"], [3, "3 · solid"], [4, "4 · strong"]];
 const RATING_LABELS: Record<PracticeRating, string> = { again: "Again", hard: "Hard", good: "Good", easy: "Easy" };
@@ -71,7 +72,7 @@ export class SelfReviewModal extends Modal {
 		const { contentEl } = this;
 		contentEl.createEl("p", { cls: "mlsd-review-intro", text: "Before scoring, go through the checklist and tick what your answer covered. Scores come next." });
 		const practised = this.practisedSteps();
-		const entries = checklistEntries(this.noteText).filter((e) => e.step === null || practised.has(e.step));
+		const entries = checklistEntries(outlinedNote(this.app, this.file, this.noteText)).filter((e) => e.step === null || practised.has(e.step));
 		if (entries.length === 0) contentEl.createEl("p", { cls: "mlsd-review-empty", text: "This practice note has no checklist items for the steps you practised." });
 		const list = contentEl.createDiv({ cls: "mlsd-review-checklist" });
 		let heading: string | null = null;
@@ -118,7 +119,7 @@ export class SelfReviewModal extends Modal {
 	private renderScores(): void {
 		this.setTitle("Self-review: scores");
 		const { contentEl } = this;
-		const tally = checklistTally(this.noteText);
+		const tally = checklistTally(outlinedNote(this.app, this.file, this.noteText));
 		contentEl.createEl("p", { cls: "mlsd-review-intro", text: "Score each step you practised from 1 (missed) to 4 (strong). A step you leave unscored stays unscored. Then rate the session." });
 		const steps = contentEl.createDiv({ cls: "mlsd-review-steps" });
 		for (const r of this.results) this.renderStep(steps, r, tally.get(r.step));

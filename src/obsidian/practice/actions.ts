@@ -1,5 +1,5 @@
 /** What the practice loop's commands do, one function each. */
-import { MarkdownView, normalizePath, Notice, TFile, type App } from "obsidian";
+import { MarkdownView, normalizePath, Notice, stringifyYaml, TFile, type App } from "obsidian";
 import type { CaseRecord } from "../../core/catalog";
 import { localDate } from "../../core/dates";
 import { resultsFromProperties, stepResults, timingProperties, type StepResult } from "../../core/practice";
@@ -11,13 +11,15 @@ import type { Rng } from "../../core/rng";
 import { interviewPlanOf } from "../../core/settings";
 import { kindOfCached, type CatalogService } from "../CatalogService";
 import type { PluginHost } from "../host";
-import { ensureFolder, loadTwists, readNote } from "../notes";
+import { ensureFolder, loadTwists } from "../notes";
 import { startPractice } from "../practice";
 import { cardsDueToday } from "./cards";
 import { beginMock } from "./mock";
 import { checkPracticeNote, errorText, writeLoopResults } from "./practiceNotes";
 import { SelfReviewModal } from "./SelfReviewModal";
 import type { TimerService } from "./TimerService";
+import { readOutlined } from "../outline";
+import type { OutlinedNote } from "../../core/outline";
 
 /** "Start mock interview": times the open practice note (only its drilled steps in a partial drill), with its cues. */
 export async function startMockInterview(host: PluginHost, catalog: CatalogService, timer: TimerService): Promise<void> {
@@ -122,11 +124,11 @@ export async function practiseNextDue(host: PluginHost, catalog: CatalogService,
 	}
 }
 
-async function stepTexts(app: App, catalog: CatalogService): Promise<Map<string, string>> {
-	const texts = new Map<string, string>();
+async function stepTexts(app: App, catalog: CatalogService): Promise<Map<string, OutlinedNote>> {
+	const texts = new Map<string, OutlinedNote>();
 	for (const s of catalog.get().steps()) {
 		// One unreadable step note leaves its concepts out; it never stops the dashboard.
-		const text = await readNote(app, s.path).catch(() => null);
+		const text = await readOutlined(app, s.path).catch(() => null);
 		if (text !== null) texts.set(s.path, text);
 	}
 	return texts;
@@ -165,7 +167,7 @@ export async function writeProgress(host: PluginHost, catalog: CatalogService): 
 	try {
 		const summary = await currentProgress(host, catalog);
 		const path = normalizePath(progressNotePath(host.data.settings.practiceFolder));
-		const file = await writeProgressNote(host.app, path, progressMarkdown(summary));
+		const file = await writeProgressNote(host.app, path, progressMarkdown(summary, stringifyYaml));
 		if (!file) return;
 		if (host.app.workspace.getActiveViewOfType(MarkdownView)?.file?.path !== file.path) await host.app.workspace.getLeaf(true).openFile(file);
 	} catch (e) {

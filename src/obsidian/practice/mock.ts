@@ -6,15 +6,15 @@
  */
 import { Notice, type TFile } from "obsidian";
 import { followUpsIn } from "../../core/interviewerCard";
-import { sectionText, splitFrontmatter } from "../../core/markdown";
 import { cueSchedule, scalePlan } from "../../core/mockTimer";
 import { practisedSteps } from "../../core/practice";
 import { linkTargetOf } from "../../core/schema";
 import { skippedSteps } from "../../core/session";
 import type { CatalogService } from "../CatalogService";
 import type { PluginHost } from "../host";
-import { readNote } from "../notes";
 import type { TimerService } from "./TimerService";
+import { readOutlined } from "../outline";
+import { sectionOf } from "../../core/outline";
 
 /** What the caller already knows about a note it has just written (its metadata may not be indexed yet). */
 export interface KnownSession {
@@ -37,9 +37,9 @@ function fromProperties(host: PluginHost, file: TFile): KnownSession | null {
 
 async function followUpQuestions(host: PluginHost, catalog: CatalogService, caseName: string): Promise<string[]> {
 	const c = catalog.get().caseByName(caseName);
-	const text = c ? await readNote(host.app, c.path) : null;
-	if (!text) return [];
-	return followUpsIn(sectionText(splitFrontmatter(text).body, "Follow-up questions") ?? "").map((f) => f.question);
+	const note = c ? await readOutlined(host.app, c.path) : null;
+	if (!note) return [];
+	return followUpsIn(sectionOf(note, "Follow-up questions") ?? "").map((f) => f.question);
 }
 
 /** Starts the clock on a practice note; false (with a notice) when it cannot. */
