@@ -178,13 +178,22 @@ export class FsVault implements VaultPort {
 
 	/** Removes temporary files that an interrupted run of mlsd left under a folder. */
 	async removeStaleTemps(folder: string): Promise<number> {
-		const stale: string[] = [];
-		await walkFiles(this.abs(folder), (full, name) => {
-			if (TEMP_FILE.test(name)) stale.push(full);
-		});
-		for (const full of stale) await fs.rm(full, { force: true });
-		return stale.length;
+		return removeTempFiles(this.abs(folder));
 	}
+}
+
+/**
+ * Removes the temporary files an interrupted run of mlsd left under a folder
+ * (absolute path): the notes folder, or the plugin's folder (data.json,
+ * bases.json). Call it holding the plugin's lock, so no live run's file goes.
+ */
+export async function removeTempFiles(dir: string): Promise<number> {
+	const stale: string[] = [];
+	await walkFiles(dir, (full, name) => {
+		if (TEMP_FILE.test(name)) stale.push(full);
+	});
+	for (const full of stale) await fs.rm(full, { force: true });
+	return stale.length;
 }
 
 /** Calls visit for every regular file under dir, skipping hidden folders; an unreadable folder is passed over. */

@@ -7,7 +7,7 @@ import { validateConfigDir } from "../core/paths";
 import type { EmbeddedTemplate } from "../core/types";
 import { UsageError, type ParsedArgs } from "./args";
 import { acquireLock, checkPluginDir, dataFilePath, pluginDir, readBasesFile, readPluginData, writeBasesFile, writePluginData } from "./dataFile";
-import { FsVault, readRegularFile } from "./fsVault";
+import { FsVault, readRegularFile, removeTempFiles } from "./fsVault";
 
 type Out = (s: string) => void;
 
@@ -66,6 +66,7 @@ export async function runInstallCli({ vault, template, args, out }: InstallCliOp
 		if (warning) warnings.push(warning);
 		const fsVault = new FsVault(vault);
 		await fsVault.removeStaleTemps(folder).catch(() => 0);
+		await removeTempFiles(dir).catch(() => 0); // a run killed while writing data.json or bases.json
 		const saveRecord = async (record: InstallRecord): Promise<void> => {
 			// Keep every key another version wrote, and the settings exactly as they were: mlsd owns only the record.
 			const next = { ...raw, schema: data.schema, settings: isObject(raw.settings) ? raw.settings : data.settings, install: record };

@@ -8,7 +8,7 @@
 import { promises as fs } from "fs";
 import { join } from "path";
 import { localDate } from "../core/dates";
-import { DEFAULT_NEW_CARDS_PER_DAY, REVIEW_LOG_NOTE } from "../core/flashcards";
+import { REVIEW_LOG_NOTE } from "../core/flashcards";
 import { joinPath } from "../core/paths";
 import { planText, todaysPlan } from "../core/plan";
 import { interviewPlanOf, migrateData, nameList, validDate, type Settings } from "../core/settings";
@@ -54,7 +54,7 @@ async function plan(args: Args, out: Out, err: Out): Promise<number> {
 	for (const s of fc.catalog.skipped()) err(`skipped ${s.path}: ${s.problems.join("; ")}`);
 	// Cards due now, as Obsidian counts them; for another --today, those due by the end of that day.
 	const at = today === localDate() ? new Date() : new Date(`${today}T23:59:59`);
-	const cardsDue = folderFlashcardsDue(fc, joinPath(settings.practiceFolder, REVIEW_LOG_NOTE), at, DEFAULT_NEW_CARDS_PER_DAY, today);
+	const cardsDue = folderFlashcardsDue(fc, joinPath(settings.practiceFolder, REVIEW_LOG_NOTE), at, settings.newCardsPerDay, today);
 	const result = todaysPlan(fc.catalog, { today, plan, newPerDay, domain: settings.promptFilters.domain, cardsDue });
 	out(args.has("json") ? JSON.stringify(result, null, 2) : planText(result));
 	return 0;

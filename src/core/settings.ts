@@ -21,6 +21,8 @@ export interface Settings {
 	mockMinutes: number;
 	/** How many never-practised cases "Practise the next due case" may introduce per day. */
 	newCasesPerDay: number;
+	/** How many never-graded flashcards a review session may introduce per day. */
+	newCardsPerDay: number;
 	/** The interview plan: date (YYYY-MM-DD or null), target domains and anchor cases (names). */
 	interviewDate: string | null;
 	targetDomains: string[];
@@ -42,6 +44,7 @@ export const DEFAULT_SETTINGS: Settings = {
 	promptFilters: { ...DEFAULT_FILTERS },
 	mockMinutes: 45,
 	newCasesPerDay: 1,
+	newCardsPerDay: 20,
 	interviewDate: null,
 	targetDomains: [],
 	anchors: [],
@@ -52,7 +55,7 @@ export const DEFAULT_SETTINGS: Settings = {
 };
 
 /** Allowed ranges of the numeric settings (validated on load and in the settings tab). */
-export const NUMBER_RANGES: Record<"mockMinutes" | "newCasesPerDay" | "twistMinute", [number, number]> = { mockMinutes: [10, 180], newCasesPerDay: [0, 20], twistMinute: [0, 180] };
+export const NUMBER_RANGES: Record<"mockMinutes" | "newCasesPerDay" | "newCardsPerDay" | "twistMinute", [number, number]> = { mockMinutes: [10, 180], newCasesPerDay: [0, 20], newCardsPerDay: [0, 200], twistMinute: [0, 180] };
 
 export type NumberSettingKey = keyof typeof NUMBER_RANGES;
 

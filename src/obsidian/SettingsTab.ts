@@ -14,12 +14,13 @@ import type { PluginHost } from "./host";
 import { InterviewDateModal } from "./practice/InterviewDateModal";
 
 type FolderKey = keyof Pick<Settings, "installFolder" | "practiceFolder" | "personalFolder">;
-type NumberKey = keyof Pick<Settings, "mockMinutes" | "newCasesPerDay" | "twistMinute">;
+type NumberKey = keyof Pick<Settings, "mockMinutes" | "newCasesPerDay" | "newCardsPerDay" | "twistMinute">;
 type ToggleKey = keyof Pick<Settings, "autoAdvance" | "soundCue" | "followUps">;
 
 const NUMBERS: { key: NumberKey; name: string; desc: string; min: number; max: number }[] = [
 	{ key: "mockMinutes", name: "Mock interview length", desc: "Minutes for a mock interview; each step's budget scales to it.", min: NUMBER_RANGES.mockMinutes[0], max: NUMBER_RANGES.mockMinutes[1] },
 	{ key: "newCasesPerDay", name: "New cases per day", desc: "How many never-practised cases \"Practise the next due case\" may introduce in a day.", min: NUMBER_RANGES.newCasesPerDay[0], max: NUMBER_RANGES.newCasesPerDay[1] },
+	{ key: "newCardsPerDay", name: "New flashcards per day", desc: "How many never-reviewed flashcards a review session may introduce in a day; cards already in review are always shown when due.", min: NUMBER_RANGES.newCardsPerDay[0], max: NUMBER_RANGES.newCardsPerDay[1] },
 	{ key: "twistMinute", name: "Twist at minute", desc: "When the interviewer adds the twist in a mock interview; 0 leaves it folded in the practice note for you to open.", min: NUMBER_RANGES.twistMinute[0], max: NUMBER_RANGES.twistMinute[1] },
 ];
 

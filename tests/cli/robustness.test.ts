@@ -129,6 +129,18 @@ describe("crash-safe writes", () => {
 		}
 	}, 120_000);
 
+	it("temporary files of data.json and bases.json left by a killed run are removed by the next one", () => {
+		const { vault } = newVault();
+		expect(small(vault).code).toBe(0);
+		const dir = join(vault, PLUGIN);
+		const left = [".bases.json.mlsd-999999-abc1.tmp", ".data.json.mlsd-999999-abc2.tmp"];
+		for (const name of left) writeFileSync(join(dir, name), "{\"half\":");
+		writeFileSync(join(dir, "notes.tmp"), "not ours");
+		expect(small(vault).code).toBe(0);
+		for (const name of left) expect(existsSync(join(dir, name))).toBe(false);
+		expect(existsSync(join(dir, "notes.tmp"))).toBe(true);
+	});
+
 	it("8 concurrent install pairs leave a whole record", async () => {
 		const vaults = Array.from({ length: 8 }, () => newVault().vault);
 		const runs = vaults.flatMap((v) => [0, 1].map(() => new Promise<number>((resolve) => {

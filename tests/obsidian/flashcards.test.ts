@@ -109,6 +109,15 @@ describe("Review due flashcards", () => {
 		expect(topModal().contentEl.textContent).toMatch(/Due cards first, then today's new ones\. 20 cards to go\./);
 		topModal().close();
 	});
+
+	it("introduces as many new cards a day as the setting says", async () => {
+		const h = await installed();
+		h.plugin.data.settings.newCardsPerDay = 7;
+		h.run("review-due-flashcards");
+		await until(() => topModal()?.titleEl.textContent === "Due flashcards");
+		expect(topModal().contentEl.textContent).toMatch(/7 cards to go\./);
+		topModal().close();
+	});
 });
 
 describe("Review flashcards for weakest steps", () => {

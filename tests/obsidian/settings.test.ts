@@ -10,7 +10,7 @@ import { openSettingTab, setApiVersion, type PluginSettingTab } from "../stand-i
 
 const FOLDER = "ML System Design";
 const NAMES = [
-	"Notes folder", "Practice folder", "Personal notes folder", "Practice", "Interview date, domains and anchors", "Mock interview length", "New cases per day",
+	"Notes folder", "Practice folder", "Personal notes folder", "Practice", "Interview date, domains and anchors", "Mock interview length", "New cases per day", "New flashcards per day",
 	"Twist at minute", "Move on when a step's time is up", "Sound cue", "Follow-up questions during mocks",
 ];
 

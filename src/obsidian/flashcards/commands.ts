@@ -4,7 +4,7 @@
  */
 import { Notice } from "obsidian";
 import type { CaseRecord } from "../../core/catalog";
-import { DEFAULT_NEW_CARDS_PER_DAY, dueCards, intervalLabel, sessionOrder, weakestSteps, type StudyCard } from "../../core/flashcards";
+import { dueCards, intervalLabel, sessionOrder, weakestSteps, type StudyCard } from "../../core/flashcards";
 import { kindOfCached, type CatalogService } from "../CatalogService";
 import type { PluginHost } from "../host";
 import { readNote } from "../notes";
@@ -35,7 +35,7 @@ async function openSession(host: PluginHost, title: string, intro: string, deck:
 	const log = await readReviewLog(host);
 	const states = statesFor(host, log.reviews);
 	const now = new Date();
-	const cards = sessionOrder(deck.cards, log.reviews, { now, newPerDay: DEFAULT_NEW_CARDS_PER_DAY }, mode, states);
+	const cards = sessionOrder(deck.cards, log.reviews, { now, newPerDay: host.data.settings.newCardsPerDay }, mode, states);
 	if (cards.length === 0) {
 		const later = dueCards(deck.cards, log.reviews, { now, newPerDay: 0 }, states).later[0];
 		const next = later ? intervalLabel(now, states.get(later.id)!.due) : null;
@@ -67,7 +67,7 @@ export async function reviewDueCards(host: PluginHost, catalog: CatalogService):
 			? "No concept note has \"Question::Answer\" flashcards yet. Install the notes, or add cards to a concept of yours."
 			: [
 				"Nothing is due.",
-				unseen > 0 ? `Today's ${DEFAULT_NEW_CARDS_PER_DAY} new cards are done; ${unseen} more come in the next days (or review a case's cards now).` : "",
+				unseen > 0 ? `Today's ${host.data.settings.newCardsPerDay} new cards are done; ${unseen} more come in the next days (or review a case's cards now).` : "",
 				next ? `The next card is due in ${next}.` : "",
 			].filter((x) => x !== "").join(" "));
 }

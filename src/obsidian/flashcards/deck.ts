@@ -7,7 +7,7 @@ import { normalizePath, Notice, stringifyYaml, type App } from "obsidian";
 import type { CaseRecord, SkippedNote } from "../../core/catalog";
 import type { Card as FsrsCard } from "ts-fsrs";
 import {
-	appendReviews, CardStateIndex, cardsInNote, DEFAULT_NEW_CARDS_PER_DAY, dueCardCount, newReviewLog, parseReviewLog, REVIEW_LOG_NOTE, REVIEW_LOG_TAG,
+	appendReviews, CardStateIndex, cardsInNote, dueCardCount, newReviewLog, parseReviewLog, REVIEW_LOG_NOTE, REVIEW_LOG_TAG,
 	reviewLine, type CardReview, type ReviewLog, type StudyCard,
 } from "../../core/flashcards";
 import { joinPath } from "../../core/paths";
@@ -115,7 +115,7 @@ export async function readReviewLog(host: PluginHost): Promise<ReviewLog> {
  */
 export async function flashcardsDueNow(host: PluginHost, catalog: CatalogService, now = new Date()): Promise<number> {
 	const [deck, log] = await Promise.all([allCards(host, catalog), readReviewLog(host)]);
-	return dueCardCount(deck.cards, log.reviews, { now, newPerDay: DEFAULT_NEW_CARDS_PER_DAY }, statesFor(host, log.reviews));
+	return dueCardCount(deck.cards, log.reviews, { now, newPerDay: host.data.settings.newCardsPerDay }, statesFor(host, log.reviews));
 }
 
 /**
