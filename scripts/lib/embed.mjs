@@ -73,9 +73,17 @@ export async function plainTemplateModule(template) {
 		`export const TEMPLATE_INFO = ${JSON.stringify(templateInfo(template))} as const;\n\n` +
 		`export const SHIPPED_TEMPLATES: Readonly<Record<string, string>> = ${JSON.stringify(shippedTemplates(template))};\n\n` +
 		`const PACKED = ${JSON.stringify(core.packTemplate(template))};\n\n` +
+		loaderSource("unpackTemplate(PACKED)")
+	);
+}
+
+/** loadTemplate (unpacking once, on first use: never at load) and isTemplateUnpacked, given how PACKED is unpacked. */
+function loaderSource(unpackExpression) {
+	return (
 		"let unpacked: EmbeddedTemplate | null = null;\n\n" +
+		"/** The shipped notes, unpacked on first use by a command that needs them (install, restore, compare), never at load. */\n" +
 		"export function loadTemplate(): EmbeddedTemplate {\n" +
-		"\tunpacked ??= unpackTemplate(PACKED);\n" +
+		`\tunpacked ??= ${unpackExpression};\n` +
 		"\treturn unpacked;\n" +
 		"}\n\n" +
 		"export function isTemplateUnpacked(): boolean {\n" +
@@ -119,15 +127,7 @@ export async function templateModule(template) {
 		`export const SHIPPED_TEMPLATES: Readonly<Record<string, string>> = ${JSON.stringify(shippedTemplates(template))};\n\n` +
 		"// The notes (core/templatePack.ts), compressed (core/textCodec.ts), 7 bits per character (core/binaryText.ts). Unpacked only by loadTemplate().\n" +
 		`const PACKED = '${packed}';\n\n` +
-		"let unpacked: EmbeddedTemplate | null = null;\n\n" +
-		"/** The shipped notes, unpacked on first use by a command that needs them (install, restore, compare), never at load. */\n" +
-		"export function loadTemplate(): EmbeddedTemplate {\n" +
-		"\tunpacked ??= unpackTemplate(new TextDecoder().decode(decompressText(decodeBinaryText(PACKED))));\n" +
-		"\treturn unpacked;\n" +
-		"}\n\n" +
-		"export function isTemplateUnpacked(): boolean {\n" +
-		"\treturn unpacked !== null;\n" +
-		"}\n"
+		loaderSource("unpackTemplate(new TextDecoder().decode(decompressText(decodeBinaryText(PACKED))))")
 	);
 }
 

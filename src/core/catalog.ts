@@ -84,9 +84,18 @@ export function recordTypeOf(frontmatter: Frontmatter | null | undefined, inline
 	if (!mentionsOurTags(fm, inlineTags)) return null; // the fast path for most notes of a large vault
 	const type = noteKind(noteTags(fm, inlineTags));
 	if (!type) return null;
-	// A saved copy of an older version ("<name> (my version)") does not take part twice.
-	if (fm["copy-of"] !== undefined) return null;
+	if (isSavedCopy(fm)) return null;
 	return type;
+}
+
+/**
+ * A saved copy of an older version ("<name> (my version)", `copy-of` set) does
+ * not take part twice. The key is found by a walk over the keys (hasKey: see
+ * kindBitsOf for why).
+ */
+function isSavedCopy(fm: unknown): boolean {
+	if (!fm || typeof fm !== "object" || Array.isArray(fm)) return false;
+	return hasKey(fm, "copy-of") && (fm as Frontmatter)["copy-of"] !== undefined;
 }
 
 /**
@@ -98,9 +107,7 @@ export function recordTypeOfNote(note: TaggedNote | null | undefined): NoteType 
 	const bits = kindBitsOf(note);
 	if (bits === ASK_FULL_PARSE) return recordTypeOf(note!.frontmatter, inlineTagsOf(note));
 	if (bits === 0) return null;
-	const fm = note!.frontmatter;
-	// A saved copy of an older version ("<name> (my version)") does not take part twice.
-	if (fm && typeof fm === "object" && !Array.isArray(fm) && hasKey(fm, "copy-of") && fm["copy-of"] !== undefined) return null;
+	if (isSavedCopy(note!.frontmatter)) return null;
 	return noteKindOfBits(bits);
 }
 

@@ -8,13 +8,13 @@
  */
 import { PluginSettingTab, requireApiVersion, Setting, type SettingDefinition, type SettingDefinitionItem, type TFolder } from "obsidian";
 import { validateFolderSetting } from "../core/paths";
-import { checkNumberSetting, DEFAULT_SETTINGS, NUMBER_RANGES, type Settings } from "../core/settings";
+import { checkNumberSetting, DEFAULT_SETTINGS, NUMBER_RANGES, type NumberSettingKey, type Settings } from "../core/settings";
 import type { CatalogService } from "./CatalogService";
 import type { PluginHost } from "./host";
 import { InterviewDateModal } from "./practice/InterviewDateModal";
 
 type FolderKey = keyof Pick<Settings, "installFolder" | "practiceFolder" | "personalFolder">;
-type NumberKey = keyof Pick<Settings, "mockMinutes" | "newCasesPerDay" | "newCardsPerDay" | "twistMinute">;
+type NumberKey = NumberSettingKey;
 type ToggleKey = keyof Pick<Settings, "autoAdvance" | "soundCue" | "followUps">;
 
 const NUMBERS: { key: NumberKey; name: string; desc: string; min: number; max: number }[] = [
