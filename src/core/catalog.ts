@@ -5,7 +5,7 @@
  * only with an `mlsd/<kind>` tag; a `type:` property alone is never read.
  */
 import { noteName } from "./paths";
-import { ASK_FULL_PARSE, difficultyOf, domainOf, hasKey, inlineTagsOf, kindBitsOf, linkTargetOf, mentionsOurTags, noteKind, noteKindOfBits, noteTags, positiveNumber, textList, validateProperties, wholeNumber, type TaggedNote } from "./schema";
+import { ASK_FULL_PARSE, difficultyOf, domainOf, hasKey, inlineTagsOf, kindBitsOf, linkTargetOf, mentionsOurTags, noteKind, noteKindOfBits, noteTags, positiveNumber, SAVED_COPY_BIT, textList, validateProperties, wholeNumber, type TaggedNote } from "./schema";
 import { sessionDate } from "./session";
 import type { Difficulty, Frontmatter, NoteOrigin, NoteType } from "./types";
 
@@ -91,7 +91,7 @@ export function recordTypeOf(frontmatter: Frontmatter | null | undefined, inline
 /**
  * A saved copy of an older version ("<name> (my version)", `copy-of` set) does
  * not take part twice. The key is found by a walk over the keys (hasKey: see
- * kindBitsOf for why).
+ * kindBitsOf, which applies the same rule as SAVED_COPY_BIT, for why).
  */
 function isSavedCopy(fm: unknown): boolean {
 	if (!fm || typeof fm !== "object" || Array.isArray(fm)) return false;
@@ -106,9 +106,7 @@ function isSavedCopy(fm: unknown): boolean {
 export function recordTypeOfNote(note: TaggedNote | null | undefined): NoteType | null {
 	const bits = kindBitsOf(note);
 	if (bits === ASK_FULL_PARSE) return recordTypeOf(note!.frontmatter, inlineTagsOf(note));
-	if (bits === 0) return null;
-	if (isSavedCopy(note!.frontmatter)) return null;
-	return noteKindOfBits(bits);
+	return bits & SAVED_COPY_BIT ? null : noteKindOfBits(bits);
 }
 
 /**
@@ -122,34 +120,14 @@ export function toRecord(path: string, frontmatter: Frontmatter | null | undefin
 
 /** toRecord for a note whose kind is known (recordTypeOf's answer). */
 function recordOfKind(path: string, fm: Frontmatter, type: NoteType, origin: NoteOrigin, inlineTags: readonly string[]): RecordResult {
-	const tags = noteTags(fm, inlineTags);
+	if (type === "case-study") return caseRecordOf(path, fm, origin, inlineTags);
 	const problems = validateProperties(fm, type);
 	if (problems.length > 0) return { skipped: { path, problems: problems.map((p) => p.message), type } };
+	const tags = noteTags(fm, inlineTags);
 	// Plain object literals, not `{ ...base, ... }`: V8 makes a spread that redefines a key
 	// (here "type") through its slow path: about 2 µs a record, once most of a cold build.
 	const name = noteName(path);
 	switch (type) {
-		case "case-study": {
-			const prompts: string[] = [];
-			let placeholderPrompts = 0;
-			for (const p of textList(fm.prompts)) {
-				const t = p.trim();
-				if (t === "") continue;
-				if (isPlaceholderPrompt(t)) placeholderPrompts++;
-				else prompts.push(t);
-			}
-			const concepts: string[] = [];
-			for (const c of textList(fm.concepts)) {
-				const target = linkTargetOf(c);
-				if (target !== "") concepts.push(target);
-			}
-			const record: CaseRecord = {
-				path, name, type, properties: fm, origin, tags,
-				domain: domainOf(fm.domain)!, difficulty: difficultyOf(fm.difficulty)!,
-				prompts, placeholderPrompts, concepts,
-			};
-			return { record };
-		}
 		case "framework-step": {
 			const record: StepRecord = { path, name, type, properties: fm, origin, tags, step: wholeNumber(fm.step)!, minutes: positiveNumber(fm.minutes)! };
 			return { record };
@@ -170,6 +148,43 @@ function recordOfKind(path: string, fm: Frontmatter, type: NoteType, origin: Not
 		default:
 			return { record: { path, name, type, properties: fm, origin, tags } };
 	}
+}
+
+/**
+ * A case study's record, its fields read once (a draw makes every case's
+ * record, so this is most of a cold build's work after sorting). Whether the
+ * note is valid is validateProperties' rule: it runs to word the problems
+ * whenever a field the rule checks is missing (a test checks both agree).
+ */
+function caseRecordOf(path: string, fm: Frontmatter, origin: NoteOrigin, inlineTags: readonly string[]): RecordResult {
+	const domain = domainOf(fm.domain);
+	const difficulty = difficultyOf(fm.difficulty);
+	const prompts: string[] = [];
+	let placeholderPrompts = 0;
+	const addPrompt = (p: unknown): void => {
+		if (typeof p !== "string") return;
+		const t = p.trim();
+		if (t === "") return;
+		if (isPlaceholderPrompt(t)) placeholderPrompts++;
+		else prompts.push(t);
+	};
+	const raw = fm.prompts;
+	if (Array.isArray(raw)) for (let i = 0; i < raw.length; i++) addPrompt(raw[i]);
+	else addPrompt(raw);
+	if (domain === null || difficulty === null || prompts.length + placeholderPrompts === 0) {
+		const problems = validateProperties(fm, "case-study");
+		if (problems.length > 0) return { skipped: { path, problems: problems.map((p) => p.message), type: "case-study" } };
+	}
+	const concepts: string[] = [];
+	for (const c of textList(fm.concepts)) {
+		const target = linkTargetOf(c);
+		if (target !== "") concepts.push(target);
+	}
+	const record: CaseRecord = {
+		path, name: noteName(path), type: "case-study", properties: fm, origin, tags: noteTags(fm, inlineTags),
+		domain: domain!, difficulty: difficulty!, prompts, placeholderPrompts, concepts,
+	};
+	return { record };
 }
 
 /** Why a case study is never drawn, in words; null when it can be drawn. */
@@ -234,15 +249,21 @@ export class Catalog {
 	static fromMetadata<F extends { readonly path: string }>(files: readonly F[], noteOf: (file: F) => TaggedNote | null | undefined, originOf: (path: string) => NoteOrigin): Catalog {
 		const c = new Catalog();
 		c.originOf = originOf;
+		// Consecutive notes are mostly of one kind (a folder of concepts, of cases): the bucket is looked up only when the kind changes.
+		let lastType: NoteType | null = null;
+		let bucket: PendingNotes | undefined;
 		for (let i = 0; i < files.length; i++) {
 			const file = files[i]!;
 			const note = noteOf(file);
 			const type = recordTypeOfNote(note);
-			if (!type) continue;
-			let bucket = c.pending.get(type);
-			if (!bucket) c.pending.set(type, (bucket = { paths: [], notes: [] }));
-			bucket.paths.push(file.path);
-			bucket.notes.push(note!);
+			if (type === null) continue;
+			if (type !== lastType) {
+				bucket = c.pending.get(type);
+				if (!bucket) c.pending.set(type, (bucket = { paths: [], notes: [] }));
+				lastType = type;
+			}
+			bucket!.paths.push(file.path);
+			bucket!.notes.push(note!);
 		}
 		return c;
 	}

@@ -23,8 +23,8 @@ export function basename(path: string): string {
 
 /** File name without folder and without the `.md` extension: the name wikilinks use. */
 export function noteName(path: string): string {
-	const name = basename(path);
-	return name.endsWith(".md") ? name.slice(0, -3) : name.replace(/\.md$/i, "");
+	if (path.endsWith(".md")) return path.slice(path.lastIndexOf("/") + 1, -3);
+	return basename(path).replace(/\.md$/i, "");
 }
 
 /** Windows device names, also with an extension ("CON.md") or a superscript digit ("COM¹"). */

@@ -1,6 +1,7 @@
 /** Catalog.deferred: the cold build only sorts notes by type; records are made per type on first use. */
 import fc from "fast-check";
-import { Catalog, toRecord } from "../../src/core/catalog";
+import { Catalog, isPlaceholderPrompt, toRecord, type CaseRecord } from "../../src/core/catalog";
+import { difficultyOf, domainOf, linkTargetOf, textList, validateProperties } from "../../src/core/schema";
 
 describe("deferred catalog", () => {
 	const fm = (i: number): Record<string, unknown> | null => {
@@ -47,5 +48,34 @@ describe("deferred catalog", () => {
 		expect(c.skipped(["case-study"])).toEqual([]);
 		expect(c.cases().map((x) => x.name)).toEqual(["b"]);
 		expect(c.skipped().map((s) => s.path)).toEqual(["a.md"]);
+	});
+});
+
+describe("a case study's record", () => {
+	/** Values users put in a case's properties: good ones, odd spellings, and wrong types. */
+	const value = fc.oneof(
+		fc.constantFrom("ads", " RecSys ", "Medium", "hard", "", "  ", "Design ...", "Design a feed.", "[[Concept]]", " [[A|a]] "),
+		fc.string({ maxLength: 6 }),
+		fc.constantFrom(null, undefined, 3, true, {}),
+		fc.array(fc.oneof(fc.constantFrom("Design ...", "Design a feed.", "", " ", "[[B]]"), fc.string({ maxLength: 4 }), fc.constantFrom(null, 7)), { maxLength: 3 }),
+	);
+
+	it("is made exactly when validateProperties finds nothing wrong, and names what it finds", () => {
+		fc.assert(fc.property(fc.record({ domain: value, difficulty: value, prompts: value, concepts: value }, { requiredKeys: [] }), (props) => {
+			const fm = { tags: ["mlsd/case-study"], ...props } as Record<string, unknown>;
+			const problems = validateProperties(fm, "case-study").map((p) => p.message);
+			const result = toRecord("Cases/X.md", fm, "personal");
+			if (problems.length > 0) expect(result).toEqual({ skipped: { path: "Cases/X.md", problems, type: "case-study" } });
+			else {
+				expect(result && "record" in result).toBe(true);
+				const r = (result as { record: CaseRecord }).record;
+				expect(r.domain).toBe(domainOf(fm.domain));
+				expect(r.difficulty).toBe(difficultyOf(fm.difficulty));
+				expect(r.prompts.length + r.placeholderPrompts).toBe(textList(fm.prompts).filter((p) => p.trim() !== "").length);
+				expect(r.prompts.every((p) => p === p.trim() && p !== "" && !isPlaceholderPrompt(p))).toBe(true);
+				expect(r.concepts).toEqual(textList(fm.concepts).map(linkTargetOf).filter((c) => c !== ""));
+				expect(r.name).toBe("X");
+			}
+		}), { numRuns: 2000 });
 	});
 });

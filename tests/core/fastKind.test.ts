@@ -95,7 +95,7 @@ describe("a catalog built from cached metadata", () => {
 	it("holds what toRecord makes of every note, whatever is asked first and whatever changes", () => {
 		fc.assert(fc.property(
 			fc.array(fc.tuple(fc.nat(50), note), { maxLength: 30 }),
-			fc.array(fc.tuple(fc.constantFrom("cases", "skipped", "get", "size", "set", "remove", "kind"), fc.nat(50), note), { maxLength: 10 }),
+			fc.array(fc.tuple(fc.constantFrom("cases", "skipped", "get", "size", "set", "remove", "kind", "rename", "change"), fc.nat(50), note), { maxLength: 10 }),
 			(entries, ops) => {
 				const seen = new Set<string>();
 				const files: { path: string; note: TaggedNote }[] = [];
@@ -112,6 +112,23 @@ describe("a catalog built from cached metadata", () => {
 					const path = paths([i])[0]!;
 					if (op === "set") for (const c of [eager, lazy]) c.set(path, toRecord(path, n.frontmatter, origin(path), inlineTagsOf(n)));
 					if (op === "remove") for (const c of [eager, lazy]) c.remove(path);
+					// As in Obsidian: a renamed file's object takes its new path, and the catalog is told (CatalogService).
+					const f = files.length > 0 ? files[i % files.length]! : undefined;
+					if (op === "rename" && f && seen.has(f.path) && !seen.has(path)) {
+						const from = f.path;
+						seen.delete(from);
+						seen.add(path);
+						f.path = path;
+						for (const c of [eager, lazy]) {
+							c.remove(from);
+							c.set(path, toRecord(path, f.note.frontmatter, origin(path), inlineTagsOf(f.note)));
+						}
+					}
+					// A note edited: its cached metadata changes, then "changed" reaches the catalog.
+					if (op === "change" && f && seen.has(f.path)) {
+						f.note = n;
+						for (const c of [eager, lazy]) c.set(f.path, toRecord(f.path, n.frontmatter, origin(f.path), inlineTagsOf(n)));
+					}
 					if (op === "cases") expect(lazy.cases()).toEqual(eager.cases());
 					if (op === "kind") for (const t of NOTE_TYPES) expect(byPath(lazy.ofType(t))).toEqual(byPath(eager.ofType(t)));
 					if (op === "skipped") expect(lazy.skipped(["case-study", "practice"])).toEqual(eager.skipped(["case-study", "practice"]));

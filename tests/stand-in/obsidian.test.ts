@@ -72,6 +72,19 @@ describe("MetadataCache", () => {
 		expect(app.metadataCache.resolvedLinks["A.md"]).toEqual({ "B.md": 2 });
 		expect(app.metadataCache.unresolvedLinks["A.md"]).toEqual({ Missing: 1 });
 	});
+	it("reads its entries back as a restarted vault does: the same content, new objects", async () => {
+		const app = await appWith({ "A.md": "---\ntags: [mlsd/concept]\n---\n# T\n#x\n", "B.md": "text" });
+		const a = app.vault.getFileByPath("A.md")!;
+		const before = app.metadataCache.getFileCache(a)!;
+		app.metadataCache.reloadFromStore();
+		const after = app.metadataCache.getFileCache(a)!;
+		expect(after).not.toBe(before);
+		expect(after).toEqual(before);
+		expect(app.metadataCache.getFileCache(app.vault.getFileByPath("B.md")!)).toEqual({});
+		await app.vault.modify(a, "---\ntags: [journal]\n---\n");
+		await app.metadataCache.settle();
+		expect(app.metadataCache.getFileCache(a)!.frontmatter).toEqual({ tags: ["journal"] });
+	});
 	it("announces changed (with the new data) and drops broken frontmatter like Obsidian", async () => {
 		const app = await appWith({ "A.md": "---\ntype: concept\n---\n" });
 		const seen: unknown[] = [];

@@ -707,6 +707,20 @@ export class MetadataCache extends Events {
 		this.trigger("resolved");
 	}
 
+	/**
+	 * Stand-in extra: a vault opened again. Obsidian keeps its metadata cache
+	 * in IndexedDB and reads it back when the vault opens, so after a start the
+	 * cached objects are made in one go, together, not one by one among the
+	 * notes' text as the stand-in makes them while notes are created. This
+	 * reads every entry back the same way (one structured clone of them all);
+	 * what the cache says is unchanged.
+	 */
+	reloadFromStore(): void {
+		const paths = [...this.cache.keys()];
+		const entries = structuredClone([...this.cache.values()]);
+		this.cache = new Map(paths.map((path, i) => [path, entries[i]!]));
+	}
+
 	/** Stand-in extra: resolves once all pending metadata has been computed. */
 	async settle(): Promise<void> {
 		for (let i = 0; i < 50 && this.pending.size > 0; i++) await new Promise((r) => setTimeout(r, 0));
