@@ -2,7 +2,7 @@
 import { Notice, Plugin } from "obsidian";
 import type { PluginData } from "./core/settings";
 import type { EmbeddedTemplate } from "./core/types";
-import { isTemplateUnpacked, loadTemplate, TEMPLATE_INFO } from "./generated/vaultTemplate";
+import { isTemplateUnpacked, loadTemplate, loadTemplateInSlices, TEMPLATE_INFO } from "./generated/vaultTemplate";
 import { CatalogService } from "./obsidian/CatalogService";
 import { registerCommands } from "./obsidian/commands";
 import { loadPluginData } from "./obsidian/dataFile";
@@ -23,6 +23,10 @@ export default class MlSystemDesignVault extends Plugin implements PluginHost {
 	}
 	get templateUnpacked(): boolean {
 		return isTemplateUnpacked();
+	}
+	/** The shipped notes, decoded in slices with a task for the app between them (see shippedNotes). */
+	unpackTemplate(onProgress: (fraction: number) => void): Promise<EmbeddedTemplate> {
+		return loadTemplateInSlices({ onProgress, pause: () => new Promise((resolve) => window.setTimeout(resolve, 0)) });
 	}
 	get templateVersion(): string {
 		return TEMPLATE_INFO.version;

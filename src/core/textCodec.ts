@@ -87,6 +87,35 @@ function clampWeight(w: number): number {
  * typed arrays: this loop is the whole cost of unpacking.
  */
 function codeBits(n: number, input: Uint8Array | null, packed: Uint8Array | null, packedFrom: number): Uint8Array {
+	const coder = newCoder(n, input, packed, packedFrom);
+	codeBytes(coder, n);
+	return finishCoder(coder);
+}
+
+/** Everything the coder carries from one byte to the next, so a long decode can be cut into slices (codeBytes). */
+interface Coder {
+	readonly n: number;
+	readonly input: Uint8Array | null;
+	readonly packed: Uint8Array | null;
+	readonly o0: Uint16Array;
+	readonly o1: Uint32Array;
+	readonly o2: Uint32Array;
+	readonly weights: Int32Array;
+	readonly apm: Uint16Array;
+	readonly out: Uint8Array;
+	/** Bytes coded so far. */
+	done: number;
+	outLen: number;
+	pos: number;
+	x1: number;
+	x2: number;
+	x: number;
+	c1: number;
+	c2: number;
+	run: number;
+}
+
+function newCoder(n: number, input: Uint8Array | null, packed: Uint8Array | null, packedFrom: number): Coder {
 	const decoding = input === null;
 	// counters: probability in the high 16 bits, the number of bits seen (slow counters) in the low 8
 	const o0 = new Uint16Array(256).fill(32768);
@@ -99,19 +128,32 @@ function codeBits(n: number, input: Uint8Array | null, packed: Uint8Array | null
 	const apm = new Uint16Array(APM_CONTEXTS * 33);
 	for (let j = 0; j < 33; j++) apm[j] = squash((j - 16) * 128) * 16;
 	for (let c = 1; c < APM_CONTEXTS; c++) apm.copyWithin(c * 33, 0, 33);
-
 	const out = decoding ? new Uint8Array(n) : new Uint8Array(n + (n >> 1) + 64);
-	let outLen = 0;
 	let pos = packedFrom;
-	let x1 = 0;
-	let x2 = 0xffffffff;
 	let x = 0;
 	if (decoding) for (let i = 0; i < 4; i++) x = ((x << 8) | (pos < packed!.length ? packed![pos++]! : 0)) >>> 0;
+	return { n, input, packed, o0, o1, o2, weights, apm, out, done: 0, outLen: 0, pos, x1: 0, x2: 0xffffffff, x, c1: 0, c2: 0, run: 0 };
+}
 
-	let c1 = 0;
-	let c2 = 0;
-	let run = 0;
-	for (let i = 0; i < n; i++) {
+/** The coded bytes (encoding) or the decoded ones, once every byte is coded. */
+function finishCoder(coder: Coder): Uint8Array {
+	const { out } = coder;
+	if (coder.input === null) return out;
+	let outLen = coder.outLen;
+	for (let s = 24; s >= 0; s -= 8) out[outLen++] = (coder.x1 >>> s) & 255;
+	return out.subarray(0, outLen);
+}
+
+/**
+ * Codes bytes up to `until` (exclusive). The state lives in locals while a
+ * slice runs (so a slice is as fast as the whole) and goes back to `coder` after.
+ */
+function codeBytes(coder: Coder, until: number): void {
+	const { input, packed, o0, o1, o2, weights, apm, out } = coder;
+	const decoding = input === null;
+	let { outLen, pos, x1, x2, x, c1, c2, run } = coder;
+	const end = until < coder.n ? until : coder.n;
+	for (let i = coder.done; i < end; i++) {
 		const byte = decoding ? 0 : input[i]!;
 		const base1 = c1 << 8;
 		const ctx2 = imul((c2 << 8) | c1, 0x9e3779b1);
@@ -189,9 +231,15 @@ function codeBits(n: number, input: Uint8Array | null, packed: Uint8Array | null
 		c2 = c1;
 		c1 = c;
 	}
-	if (decoding) return out;
-	for (let s = 24; s >= 0; s -= 8) out[outLen++] = (x1 >>> s) & 255;
-	return out.subarray(0, outLen);
+	coder.done = end;
+	coder.outLen = outLen;
+	coder.pos = pos;
+	coder.x1 = x1;
+	coder.x2 = x2;
+	coder.x = x;
+	coder.c1 = c1;
+	coder.c2 = c2;
+	coder.run = run;
 }
 
 // ---------------------------------------------------------------- checksum and header
@@ -357,8 +405,8 @@ export function compressText(input: Uint8Array): Uint8Array {
 	return out;
 }
 
-/** The original bytes, or an error saying the stream is damaged (never wrong bytes). */
-export function decompressText(packed: Uint8Array): Uint8Array {
+/** A pack's header, checked: what decoding needs before the first bit. */
+function readPack(packed: Uint8Array): { n: number; primary: number; checksum: number; starts: number[]; from: number } {
 	if (packed.length < HEADER || MAGIC.some((m, i) => packed[i] !== m)) throw new Error("not a notes pack (bad header)");
 	const n = readU32(packed, 4);
 	const primary = readU32(packed, 8);
@@ -367,7 +415,47 @@ export function decompressText(packed: Uint8Array): Uint8Array {
 	if (n > 0 && (primary < 1 || primary > n)) throw new Error("damaged notes pack (bad transform index)");
 	const starts = Array.from({ length: Math.max(0, chainCount(n) - 1) }, (_, i) => readU32(packed, HEADER + 4 * i));
 	if (starts.some((r) => !(r >= 1 && r <= n))) throw new Error("damaged notes pack (bad transform index)");
-	const out = unbwt(codeBits(n, null, packed, HEADER + 4 * starts.length), primary, starts);
+	return { n, primary, checksum, starts, from: HEADER + 4 * starts.length };
+}
+
+/** The text from its decoded transform, or an error when the checksum says it is not the text packed. */
+function checkedText(last: Uint8Array, primary: number, starts: number[], checksum: number): Uint8Array {
+	const out = unbwt(last, primary, starts);
 	if (fnv1a(out) !== checksum) throw new Error("damaged notes pack (checksum mismatch)");
+	return out;
+}
+
+/** The original bytes, or an error saying the stream is damaged (never wrong bytes). */
+export function decompressText(packed: Uint8Array): Uint8Array {
+	const { n, primary, checksum, starts, from } = readPack(packed);
+	return checkedText(codeBits(n, null, packed, from), primary, starts, checksum);
+}
+
+/** How decompressTextInSlices gives the rest of the app a turn. */
+export interface SliceOptions {
+	/** Resolves when the caller is ready for the next slice (in Obsidian: after a task, so the UI stays responsive). */
+	pause: () => Promise<void>;
+	/** Told the share decoded so far, from 0 to 1, after each slice. */
+	onProgress?: (fraction: number) => void;
+	/** Bytes decoded per slice (64 kB: about 30 ms on a desktop, 100 ms on a phone). */
+	sliceBytes?: number;
+}
+
+/**
+ * decompressText cut into slices with a pause between them, so unpacking the
+ * notes (one to several seconds on a phone) never freezes the app. The same
+ * decoder and the same checks: the result is byte for byte decompressText's.
+ */
+export async function decompressTextInSlices(packed: Uint8Array, options: SliceOptions): Promise<Uint8Array> {
+	const { n, primary, checksum, starts, from } = readPack(packed);
+	const slice = Math.max(1, options.sliceBytes ?? 1 << 16);
+	const coder = newCoder(n, null, packed, from);
+	while (coder.done < n) {
+		codeBytes(coder, coder.done + slice);
+		options.onProgress?.(coder.done / n);
+		await options.pause();
+	}
+	const out = checkedText(finishCoder(coder), primary, starts, checksum);
+	options.onProgress?.(1);
 	return out;
 }

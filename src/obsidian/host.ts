@@ -10,6 +10,8 @@ export interface PluginHost {
 	readonly template: EmbeddedTemplate;
 	/** False until the shipped notes are first unpacked (undefined where that costs nothing). */
 	readonly templateUnpacked?: boolean;
+	/** Unpacks the shipped notes in slices, with a turn for the app between them, telling the share done (0 to 1). */
+	unpackTemplate?(onProgress: (fraction: number) => void): Promise<EmbeddedTemplate>;
 	/** The shipped notes' version, known without unpacking them. */
 	readonly templateVersion: string;
 	data: PluginData;
@@ -22,12 +24,14 @@ export interface PluginHost {
 
 /**
  * The shipped notes for install, restore, compare or the update check. The
- * first use in a session unpacks them (about a second on a desktop, longer on
- * a phone), so a notice says so and gets a frame to show before the work.
+ * first use in a session unpacks them (about a second on a desktop, several on
+ * a phone): a notice says so and counts up, and the unpacking runs in slices
+ * so the app stays responsive meanwhile.
  */
 export async function shippedNotes(host: PluginHost): Promise<EmbeddedTemplate> {
 	if (host.templateUnpacked !== false) return host.template;
-	const notice = new Notice("Unpacking the shipped notes...", 0);
+	const message = "Unpacking the shipped notes...";
+	const notice = new Notice(message, 0);
 	// one frame to paint the notice (then a task, so the paint happens before the work)
 	await new Promise<void>((resolve) => {
 		const after = (): void => void window.setTimeout(resolve, 0);
@@ -35,7 +39,12 @@ export async function shippedNotes(host: PluginHost): Promise<EmbeddedTemplate> 
 		else after();
 	});
 	try {
-		return host.template;
+		if (!host.unpackTemplate) return host.template;
+		let shown = 0;
+		return await host.unpackTemplate((fraction) => {
+			const percent = Math.min(100, Math.floor(fraction * 10) * 10);
+			if (percent > shown) notice.setMessage(`${message} ${(shown = percent)}%`);
+		});
 	} finally {
 		notice.hide();
 	}

@@ -106,8 +106,13 @@ async function newPage({ welcome = false, viewport = DESKTOP } = {}) {
 		window.app = app;
 		window.plugin = plugin;
 		window.O = O;
+		// Ten quiet turns of the event loop; while the shipped notes unpack (in slices, a turn between each), as many as that takes.
+		const unpacking = () => [...document.querySelectorAll(".notice-message")].some((el) => el.textContent.startsWith("Unpacking the shipped notes"));
 		window.settle = async () => {
-			for (let i = 0; i < 10; i++) await new Promise((r) => setTimeout(r, 0));
+			for (let quiet = 0; quiet < 10; ) {
+				await new Promise((r) => setTimeout(r, 0));
+				quiet = unpacking() ? 0 : quiet + 1;
+			}
 			await app.metadataCache.settle();
 		};
 	}, { code: readFileSync("main.js", "utf8"), manifest, welcome, phone: viewport.width < 600 });

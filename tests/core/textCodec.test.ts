@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { bwt, compressText, decompressText, fnv1a, suffixArray, unbwt } from "../../src/core/textCodec";
+import { bwt, compressText, decompressText, decompressTextInSlices, fnv1a, suffixArray, unbwt } from "../../src/core/textCodec";
 
 const bytes = (s: string): Uint8Array => new TextEncoder().encode(s);
 const same = (a: Uint8Array, b: Uint8Array): boolean => a.length === b.length && a.every((v, i) => v === b[i]);
@@ -99,6 +99,27 @@ describe("compressText and decompressText", () => {
 		swappedChainStarts.set(good.subarray(20, 24), 16);
 		swappedChainStarts.set(good.subarray(16, 20), 20);
 		expect(() => decompressText(swappedChainStarts)).toThrow(/checksum/);
+	});
+
+	it("decodes in slices to the very bytes decompressText gives, pausing between slices", async () => {
+		await fc.assert(fc.asyncProperty(fc.uint8Array({ maxLength: 4000 }), fc.integer({ min: 1, max: 1500 }), async (s, sliceBytes) => {
+			const packed = compressText(s);
+			let pauses = 0;
+			const seen: number[] = [];
+			const out = await decompressTextInSlices(packed, { sliceBytes, pause: async () => void pauses++, onProgress: (f) => seen.push(f) });
+			expect(same(out, decompressText(packed))).toBe(true);
+			expect(pauses).toBe(Math.ceil(s.length / sliceBytes));
+			expect(seen.every((f, i) => f >= 0 && f <= 1 && (i === 0 || f >= seen[i - 1]!))).toBe(true);
+			expect(seen.at(-1)).toBe(1);
+		}), { numRuns: 60 });
+	});
+
+	it("reports a damaged pack decoded in slices, as decompressText does", async () => {
+		const good = compressText(bytes("Step 3: data preparation and feature engineering.\n".repeat(60)));
+		const bad = good.slice();
+		bad[12] = bad[12]! ^ 1;
+		await expect(decompressTextInSlices(bad, { pause: async () => {}, sliceBytes: 100 })).rejects.toThrow(/checksum/);
+		await expect(decompressTextInSlices(good.slice(0, 3), { pause: async () => {} })).rejects.toThrow(/bad header/);
 	});
 
 	it("uses FNV-1a for the checksum", () => {

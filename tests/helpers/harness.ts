@@ -38,6 +38,11 @@ export async function seedVault(app: App, files: Record<string, string>): Promis
 	await app.metadataCache.settle();
 }
 
+/** Whether the notice that the shipped notes are unpacking is up. */
+function unpacking(): boolean {
+	return [...document.querySelectorAll(".notice-message")].some((el) => el.textContent?.startsWith("Unpacking the shipped notes") === true);
+}
+
 export async function loadPlugin<P extends Loadable>(
 	// The plugin is typed against the real Obsidian API; the stand-in provides it at runtime.
 	PluginClass: new (app: never, manifest: never) => P,
@@ -58,8 +63,12 @@ export async function loadPlugin<P extends Loadable>(
 	loaded.push(plugin);
 	await (plugin as unknown as { loading: Promise<void> }).loading;
 	app.workspace.markLayoutReady();
+	// Five quiet turns of the event loop; while the shipped notes unpack (in slices, a turn between each), as many as that takes.
 	const settle = async (): Promise<void> => {
-		for (let i = 0; i < 5; i++) await new Promise((r) => setTimeout(r, 0));
+		for (let quiet = 0; quiet < 5; ) {
+			await new Promise((r) => setTimeout(r, 0));
+			quiet = unpacking() ? 0 : quiet + 1;
+		}
 		await app.metadataCache.settle();
 	};
 	await settle();
