@@ -342,6 +342,15 @@ export function bwt(s: Uint8Array): { last: Uint8Array; primary: number; starts:
 
 /** The text back from its transform: one pass to link rows, one to walk them (16 chains at a time when their starts are given). */
 export function unbwt(last: Uint8Array, primary: number, starts: readonly number[] = []): Uint8Array {
+	const steps = unbwtInSlices(last, primary, starts, Infinity);
+	for (;;) {
+		const step = steps.next();
+		if (step.done) return step.value;
+	}
+}
+
+/** unbwt with a yield after every `sliceRows` rows of each pass, so a caller can give the app a turn (decompressTextInSlices). */
+function* unbwtInSlices(last: Uint8Array, primary: number, starts: readonly number[], sliceRows: number): Generator<void, Uint8Array, void> {
 	const n = last.length;
 	const out = new Uint8Array(n);
 	if (n === 0) return out;
@@ -358,10 +367,14 @@ export function unbwt(last: Uint8Array, primary: number, starts: readonly number
 	// link[f] = (row of the same character in the last column) * 256 + that character
 	const link = new Uint32Array(n + 1);
 	link[0] = primary * 256;
-	for (let row = 0; row <= n; row++) {
-		if (row === primary) continue;
-		const c = last[row < primary ? row : row - 1]!;
-		link[start[c]!++] = row * 256 + c;
+	for (let from = 0; from <= n; from += sliceRows) {
+		const to = Math.min(n + 1, from + sliceRows);
+		for (let row = from; row < to; row++) {
+			if (row === primary) continue;
+			const c = last[row < primary ? row : row - 1]!;
+			link[start[c]!++] = row * 256 + c;
+		}
+		yield;
 	}
 	if (starts.length === 0) {
 		let p = primary;
@@ -376,14 +389,19 @@ export function unbwt(last: Uint8Array, primary: number, starts: readonly number
 	const chunk = chainLength(n);
 	const rows = Int32Array.from([primary, ...starts]);
 	const chains = rows.length;
-	for (let step = 0; step < chunk; step++) {
-		for (let c = 0; c < chains; c++) {
-			const at = c * chunk + step;
-			if (at >= n) break;
-			const v = link[rows[c]!]!;
-			out[at] = v & 255;
-			rows[c] = v >>> 8;
+	const stepsPerSlice = Math.max(1, Math.floor(sliceRows / chains));
+	for (let from = 0; from < chunk; from += stepsPerSlice) {
+		const to = Math.min(chunk, from + stepsPerSlice);
+		for (let step = from; step < to; step++) {
+			for (let c = 0; c < chains; c++) {
+				const at = c * chunk + step;
+				if (at >= n) break;
+				const v = link[rows[c]!]!;
+				out[at] = v & 255;
+				rows[c] = v >>> 8;
+			}
 		}
+		yield;
 	}
 	return out;
 }
@@ -418,9 +436,8 @@ function readPack(packed: Uint8Array): { n: number; primary: number; checksum: n
 	return { n, primary, checksum, starts, from: HEADER + 4 * starts.length };
 }
 
-/** The text from its decoded transform, or an error when the checksum says it is not the text packed. */
-function checkedText(last: Uint8Array, primary: number, starts: number[], checksum: number): Uint8Array {
-	const out = unbwt(last, primary, starts);
+/** The text from its inverse transform, or an error when the checksum says it is not the text packed. */
+function checkedText(out: Uint8Array, checksum: number): Uint8Array {
 	if (fnv1a(out) !== checksum) throw new Error("damaged notes pack (checksum mismatch)");
 	return out;
 }
@@ -428,7 +445,7 @@ function checkedText(last: Uint8Array, primary: number, starts: number[], checks
 /** The original bytes, or an error saying the stream is damaged (never wrong bytes). */
 export function decompressText(packed: Uint8Array): Uint8Array {
 	const { n, primary, checksum, starts, from } = readPack(packed);
-	return checkedText(codeBits(n, null, packed, from), primary, starts, checksum);
+	return checkedText(unbwt(codeBits(n, null, packed, from), primary, starts), checksum);
 }
 
 /** How decompressTextInSlices gives the rest of the app a turn. */
@@ -455,7 +472,13 @@ export async function decompressTextInSlices(packed: Uint8Array, options: SliceO
 		options.onProgress?.(coder.done / n);
 		await options.pause();
 	}
-	const out = checkedText(finishCoder(coder), primary, starts, checksum);
+	const steps = unbwtInSlices(finishCoder(coder), primary, starts, slice * 4);
+	let step = steps.next();
+	while (!step.done) {
+		await options.pause();
+		step = steps.next();
+	}
+	const out = checkedText(step.value, checksum);
 	options.onProgress?.(1);
 	return out;
 }
