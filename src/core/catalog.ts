@@ -5,7 +5,7 @@
  * only with an `mlsd/<kind>` tag; a `type:` property alone is never read.
  */
 import { noteName } from "./paths";
-import { ASK_FULL_PARSE, difficultyOf, domainOf, hasKey, inlineTagsOf, kindBitsOf, linkTargetOf, mentionsOurTags, noteKind, noteKindOfBits, noteTags, positiveNumber, SAVED_COPY_BIT, textList, validateProperties, wholeNumber, type TaggedNote } from "./schema";
+import { ASK_FULL_PARSE, difficultyOf, domainOf, inlineTagsOf, isSavedCopy, kindBitsOf, linkTargetOf, mentionsOurTags, noteKind, noteKindOfBits, noteTags, positiveNumber, SAVED_COPY_BIT, textList, validateProperties, wholeNumber, type TaggedNote } from "./schema";
 import { sessionDate } from "./session";
 import type { Difficulty, Frontmatter, NoteOrigin, NoteType } from "./types";
 
@@ -86,16 +86,6 @@ export function recordTypeOf(frontmatter: Frontmatter | null | undefined, inline
 	if (!type) return null;
 	if (isSavedCopy(fm)) return null;
 	return type;
-}
-
-/**
- * A saved copy of an older version ("<name> (my version)", `copy-of` set) does
- * not take part twice. The key is found by a walk over the keys (hasKey: see
- * kindBitsOf, which applies the same rule as SAVED_COPY_BIT, for why).
- */
-function isSavedCopy(fm: unknown): boolean {
-	if (!fm || typeof fm !== "object" || Array.isArray(fm)) return false;
-	return hasKey(fm, "copy-of") && (fm as Frontmatter)["copy-of"] !== undefined;
 }
 
 /**

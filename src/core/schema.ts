@@ -159,7 +159,19 @@ export interface TaggedNote {
 	tags?: readonly { tag: string }[] | null;
 }
 
-/** Set in kindBitsOf's answer when the properties hold `copy-of`: a saved copy of an older version (see isSavedCopy in the catalog). */
+/** The property that marks a saved copy of an older version ("<name> (my version)"): such a note does not take part twice. */
+export const COPY_OF = "copy-of";
+/** Whether one property makes its note a saved copy: the one rule behind isSavedCopy and SAVED_COPY_BIT. */
+const marksSavedCopy = (key: string, value: unknown): boolean => key === COPY_OF && value !== undefined;
+
+/** Whether a note's properties mark it a saved copy; the key is found by a walk over the keys (see kindBitsOf for why). */
+export function isSavedCopy(fm: unknown): boolean {
+	if (!fm || typeof fm !== "object" || Array.isArray(fm)) return false;
+	for (const key in fm) if (marksSavedCopy(key, (fm as Frontmatter)[key])) return true;
+	return false;
+}
+
+/** Set in kindBitsOf's answer when the properties mark a saved copy (isSavedCopy). */
 export const SAVED_COPY_BIT = 1 << 30;
 
 /**
@@ -180,7 +192,7 @@ export function kindBitsOf(note: TaggedNote | null | undefined): number {
 				const b = kindBitsOfValue(fm[key]);
 				if (b === ASK_FULL_PARSE) return b;
 				bits |= b;
-			} else if (key === "copy-of" && fm[key] !== undefined) bits |= SAVED_COPY_BIT;
+			} else if (marksSavedCopy(key, fm[key])) bits |= SAVED_COPY_BIT;
 		}
 	}
 	const inline = note.tags;
@@ -194,12 +206,6 @@ export function kindBitsOf(note: TaggedNote | null | undefined): number {
 		}
 	}
 	return bits;
-}
-
-/** Whether a mapping has a key (a walk over its keys: see kindBitsOf for why not `obj[key] !== undefined`). */
-export function hasKey(obj: object, key: string): boolean {
-	for (const k in obj) if (k === key) return true;
-	return false;
 }
 
 /** The kind that kind bits name (SAVED_COPY_BIT aside), by noteKind's rule: a template wins, then the first in NOTE_TYPES order. */

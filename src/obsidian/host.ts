@@ -22,6 +22,9 @@ export interface PluginHost {
 	save(): Promise<void>;
 }
 
+/** The notice shown while the shipped notes unpack (a percentage follows as it runs). */
+export const UNPACKING_NOTICE = "Unpacking the shipped notes...";
+
 /**
  * The shipped notes for install, restore, compare or the update check. The
  * first use in a session unpacks them (about a second on a desktop, several on
@@ -30,7 +33,7 @@ export interface PluginHost {
  */
 export async function shippedNotes(host: PluginHost): Promise<EmbeddedTemplate> {
 	if (host.templateUnpacked !== false) return host.template;
-	const message = "Unpacking the shipped notes...";
+	const message = UNPACKING_NOTICE;
 	const notice = new Notice(message, 0);
 	// one frame to paint the notice (then a task, so the paint happens before the work)
 	await new Promise<void>((resolve) => {

@@ -6,6 +6,7 @@ import { FuzzySuggestModal, Modal, Notice, Setting, TFile, type App } from "obsi
 import { contentHash } from "../core/hash";
 import type { InstallAction } from "../core/install";
 import { baseTokens } from "../core/merge";
+import { COPY_OF } from "../core/schema";
 import { installedFolder } from "../core/settings";
 import { dirname, joinPath, noteName } from "../core/paths";
 import type { TemplateFile } from "../core/types";
@@ -25,7 +26,7 @@ import { clearJournal, loadBases, saveBases, writeJournal } from "./pluginFiles"
 async function markAsCopy(app: App, copy: TFile, original: string): Promise<void> {
 	try {
 		await app.fileManager.processFrontMatter(copy, (fm: Record<string, unknown>) => {
-			fm["copy-of"] = `[[${original}]]`;
+			fm[COPY_OF] = `[[${original}]]`;
 		});
 	} catch {
 		/* invalid YAML: see above */

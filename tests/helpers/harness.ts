@@ -4,6 +4,7 @@
  */
 import { App, Modal, Notice } from "../stand-in/obsidian";
 import manifest from "../../manifest.json";
+import { UNPACKING_NOTICE } from "../../src/obsidian/host";
 
 /** What the harness needs of a plugin class: Obsidian's Component lifecycle. */
 export interface Loadable {
@@ -40,7 +41,7 @@ export async function seedVault(app: App, files: Record<string, string>): Promis
 
 /** Whether the notice that the shipped notes are unpacking is up. */
 function unpacking(): boolean {
-	return [...document.querySelectorAll(".notice-message")].some((el) => el.textContent?.startsWith("Unpacking the shipped notes") === true);
+	return [...document.querySelectorAll(".notice-message")].some((el) => el.textContent?.startsWith(UNPACKING_NOTICE) === true);
 }
 
 export async function loadPlugin<P extends Loadable>(

@@ -1,17 +1,9 @@
-import MlSystemDesignVault from "../../src/main";
-import { loadPlugin, type Harness } from "../helpers/harness";
+import { installed, topModal, genericChecklist } from "../helpers/plugin";
 import { Modal, Notice, MarkdownView, SuggestModal, TFile } from "../stand-in/obsidian";
 
 const PERSONAL_CASE = "---\ntags: [mlsd/case-study]\ndomain: speech\ndifficulty: easy\nprompts:\n  - Design a voice note transcriber for a phone.\n---\n";
 const MY_CHECKS = "---\ntags: [mlsd/checklist]\nstep: 3\n---\n## Checklist\n- [ ] Checked consent for every audio clip\n";
 
-async function installed(files: Record<string, string> = {}): Promise<Harness<MlSystemDesignVault>> {
-	const h = await loadPlugin(MlSystemDesignVault, { files });
-	h.run("install-notes");
-	await h.settle();
-	return h;
-}
-const topModal = <T extends Modal>(): T => Modal.open.at(-1) as T;
 const clickButton = (m: Modal, text: string): void => {
 	const b = [...m.contentEl.querySelectorAll("button")].find((x) => x.textContent === text);
 	if (!b) throw new Error(`no button ${text}`);
@@ -104,17 +96,6 @@ describe("catalog", () => {
 		expect(h.app.vault.readCount).toBe(reads);
 	});
 });
-
-/** "Generate design checklist" for any problem; returns the new note's text. */
-async function genericChecklist(h: Harness<MlSystemDesignVault>): Promise<string> {
-	h.run("generate-checklist");
-	await h.settle();
-	const chooser = topModal<SuggestModal<unknown>>();
-	await chooser.setQuery("generic");
-	chooser.choose(0);
-	await h.settle();
-	return h.app.vault.read(h.app.workspace.getActiveFile()!);
-}
 
 describe("design checklists", () => {
 	it("puts a personal checklist note's items under its step, and reflects step note edits", async () => {

@@ -1,19 +1,13 @@
 /** Graded flashcards in the stand-in: the three sessions, the keyboard, the review log. */
 import MlSystemDesignVault from "../../src/main";
 import { parseReviewLog } from "../../src/core/flashcards";
-import { loadPlugin, type Harness } from "../helpers/harness";
+import { type Harness } from "../helpers/harness";
+import { installed, topModal } from "../helpers/plugin";
 import { MarkdownRenderer, Modal, Notice, TFile } from "../stand-in/obsidian";
 
 const LOG = "ML System Design practice/Flashcard reviews.md";
 const CASE = "ML System Design/Case studies/Ad click-through rate prediction.md";
 
-async function installed(files: Record<string, string> = {}): Promise<Harness<MlSystemDesignVault>> {
-	const h = await loadPlugin(MlSystemDesignVault, { files });
-	h.run("install-notes");
-	await h.settle();
-	return h;
-}
-const topModal = (): Modal => Modal.open.at(-1)!;
 const lastNotice = (): string => Notice.history.at(-1) ?? "";
 const key = async (h: Harness<MlSystemDesignVault>, k: string): Promise<void> => {
 	document.dispatchEvent(new KeyboardEvent("keydown", { key: k }));

@@ -3,13 +3,13 @@ import { loadTemplate } from "../../src/generated/vaultTemplate";
 import { makeTemplate, makeTemplateFile } from "../../src/core/template";
 import type { EmbeddedTemplate } from "../../src/core/types";
 import { loadPlugin, type Harness } from "../helpers/harness";
+import { topModal } from "../helpers/plugin";
 import { Modal, Notice, SuggestModal } from "../stand-in/obsidian";
 
 const FOLDER = "ML System Design";
 const STEP1 = "Framework/Step 1 - Clarifying requirements.md";
 const STEP2 = "Framework/Step 2 - Framing the problem as an ML task.md";
 
-const topModal = <T extends Modal>(): T => Modal.open.at(-1) as T;
 const button = (m: Modal, text: string): HTMLButtonElement => {
 	const b = [...m.modalEl.querySelectorAll("button")].find((x) => x.textContent === text);
 	if (!b) throw new Error(`no button "${text}" in ${m.modalEl.textContent}`);

@@ -9,6 +9,7 @@ import { makeTemplate, makeTemplateFile } from "../../src/core/template";
 import type { EmbeddedTemplate } from "../../src/core/types";
 import { offerWelcome } from "../../src/obsidian/WelcomeModal";
 import { loadPlugin, type Harness } from "../helpers/harness";
+import { topModal } from "../helpers/plugin";
 import { Modal, Notice } from "../stand-in/obsidian";
 
 const FOLDER = "ML System Design";
@@ -18,7 +19,6 @@ const PLUGIN = ".obsidian/plugins/ml-system-design-vault";
 const TICKED = "- [ ] Named the business goal and one online success metric";
 
 type H = Harness<MlSystemDesignVault>;
-const topModal = (): Modal => Modal.open.at(-1)!;
 const button = (m: Modal, text: string | RegExp): HTMLButtonElement => {
 	const b = [...m.modalEl.querySelectorAll("button")].find((x) => (typeof text === "string" ? x.textContent === text : text.test(x.textContent ?? "")));
 	if (!b) throw new Error(`no button ${String(text)} in ${m.modalEl.textContent}`);

@@ -8,8 +8,9 @@ import MlSystemDesignVault from "../../src/main";
 import { noteChecklist } from "../../src/core/checklist";
 import { outlined } from "../../src/core/outline";
 import { outlinedNote } from "../../src/obsidian/outline";
-import { loadPlugin, type Harness } from "../helpers/harness";
-import { Modal, SuggestModal, type TFile } from "../stand-in/obsidian";
+import { loadPlugin } from "../helpers/harness";
+import { installed, genericChecklist } from "../helpers/plugin";
+import type { TFile } from "../stand-in/obsidian";
 
 const MY_CHECKS = [
 	"---", "tags: [mlsd/checklist]", "step: 3", "---",
@@ -19,24 +20,6 @@ const MY_CHECKS = [
 	"<!--", "- [ ] Hidden in an HTML comment", "-->",
 	"1. [ ] An ordered check",
 ].join("\n");
-
-async function installed(files: Record<string, string> = {}): Promise<Harness<MlSystemDesignVault>> {
-	const h = await loadPlugin(MlSystemDesignVault, { files });
-	h.run("install-notes");
-	await h.settle();
-	return h;
-}
-const topModal = <T extends Modal>(): T => Modal.open.at(-1) as T;
-
-async function genericChecklist(h: Harness<MlSystemDesignVault>): Promise<string> {
-	h.run("generate-checklist");
-	await h.settle();
-	const chooser = topModal<SuggestModal<unknown>>();
-	await chooser.setQuery("generic");
-	chooser.choose(0);
-	await h.settle();
-	return h.app.vault.read(h.app.workspace.getActiveFile()!);
-}
 
 describe("checklists from the metadata cache", () => {
 	it("leave out what Obsidian does not index (comments, code), which a text parse would take", async () => {

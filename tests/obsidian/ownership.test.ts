@@ -3,20 +3,13 @@ import MlSystemDesignVault from "../../src/main";
 import { offerTagsOnce } from "../../src/obsidian/TagOfferModal";
 import { checklistFor } from "../../src/obsidian/notes";
 import { allCards } from "../../src/obsidian/flashcards/deck";
-import { loadPlugin, type Harness } from "../helpers/harness";
+import { loadPlugin } from "../helpers/harness";
+import { installed, topModal } from "../helpers/plugin";
 import { Modal, Notice } from "../stand-in/obsidian";
 
 const PHILOSOPHY = "---\ntype: concept\ncategory: metric\n---\n# Being\n\n## Flashcards\nWhat is Dasein?::Being-there.\n\n## Checklist\n- [ ] Read chapter 2\n";
 const OLD_PRACTICE = "---\ntype: practice\ncase: \"[[Feed]]\"\ndate: 2026-01-12\nrating: good\n---\n";
 const DATA = ".obsidian/plugins/ml-system-design-vault/data.json";
-const topModal = (): Modal | undefined => Modal.open.at(-1);
-
-async function installed(files: Record<string, string>, data?: unknown): Promise<Harness<MlSystemDesignVault>> {
-	const h = await loadPlugin(MlSystemDesignVault, { files, ...(data === undefined ? {} : { data }) });
-	h.run("install-notes");
-	await h.settle();
-	return h;
-}
 
 describe("a note with type: concept and no tag", () => {
 	it("is invisible to the catalog, prompts, checklists and flashcards", async () => {

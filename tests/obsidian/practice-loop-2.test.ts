@@ -6,7 +6,8 @@
  * plan, and the interviewer's card in its own window.
  */
 import MlSystemDesignVault from "../../src/main";
-import { loadPlugin, type Harness } from "../helpers/harness";
+import { type Harness } from "../helpers/harness";
+import { installed, topModal } from "../helpers/plugin";
 import { FuzzySuggestModal, Modal, Notice, Platform, TFile } from "../stand-in/obsidian";
 
 const MIN = 60_000;
@@ -29,16 +30,8 @@ async function rendered(modal: Modal, selector: string): Promise<void> {
 	for (let i = 0; i < 300 && !modal.contentEl.querySelector(selector); i++) await new Promise((r) => setTimeout(r, 0));
 }
 
-async function installed(files: Record<string, string> = {}): Promise<Harness<MlSystemDesignVault>> {
-	const h = await loadPlugin(MlSystemDesignVault, { files });
-	h.run("install-notes");
-	await h.settle();
-	return h;
-}
-
 const statusEl = (h: Harness<MlSystemDesignVault>): HTMLElement => h.app.statusBarEl.querySelector<HTMLElement>(".mlsd-timer")!;
 const status = (h: Harness<MlSystemDesignVault>): string | null => (statusEl(h).hidden ? null : statusEl(h).textContent);
-const topModal = (): Modal => Modal.open.at(-1)!;
 const lastNotice = (): string => Notice.history.at(-1) ?? "";
 const frontmatter = (h: Harness<MlSystemDesignVault>, path: string): Record<string, unknown> => h.app.metadataCache.getCache(path)?.frontmatter ?? {};
 function click(el: ParentNode, text: string): void {

@@ -7,6 +7,7 @@ import MlSystemDesignVault from "../../src/main";
 import { checklistTally } from "../../src/core/practice";
 import { caseSchedules } from "../../src/core/review";
 import { loadPlugin, type Harness } from "../helpers/harness";
+import { installed, topModal } from "../helpers/plugin";
 import { Modal, Notice, TFile } from "../stand-in/obsidian";
 
 const MIN = 60_000;
@@ -24,16 +25,8 @@ afterEach(() => {
 	jest.useRealTimers();
 });
 
-async function installed(files: Record<string, string> = {}): Promise<Harness<MlSystemDesignVault>> {
-	const h = await loadPlugin(MlSystemDesignVault, { files });
-	h.run("install-notes");
-	await h.settle();
-	return h;
-}
-
 const statusEl = (h: Harness<MlSystemDesignVault>): HTMLElement => h.app.statusBarEl.querySelector<HTMLElement>(".mlsd-timer")!;
 const status = (h: Harness<MlSystemDesignVault>): string | null => (statusEl(h).hidden ? null : statusEl(h).textContent);
-const topModal = (): Modal => Modal.open.at(-1)!;
 const lastNotice = (): string => Notice.history.at(-1) ?? "";
 const clockLabel = (h: Harness<MlSystemDesignVault>): HTMLElement => statusEl(h).querySelector<HTMLElement>(".mlsd-timer-label")!;
 async function runAndSettle(h: Harness<MlSystemDesignVault>, id: string): Promise<void> {

@@ -4,22 +4,16 @@
  * go through processFrontMatter, so awkward values (':', '#', quotes, line
  * breaks) read back as written and a note's body is never touched.
  */
-import MlSystemDesignVault from "../../src/main";
+import type MlSystemDesignVault from "../../src/main";
 import { startPractice } from "../../src/obsidian/practice";
-import { loadPlugin, type Harness } from "../helpers/harness";
-import { getFrontMatterInfo, Modal, Notice, parseYaml, SuggestModal } from "../stand-in/obsidian";
+import type { Harness } from "../helpers/harness";
+import { genericChecklist, installed, runAndChoose, topModal } from "../helpers/plugin";
+import { getFrontMatterInfo, Notice, parseYaml } from "../stand-in/obsidian";
 
 const FOLDER = "ML System Design";
 const STEP1 = "Framework/Step 1 - Clarifying requirements.md";
 const AWKWARD = 'Design "search": rank #1 results\nfor a user\'s query — under 100 ms?';
 
-async function installed(files: Record<string, string> = {}): Promise<Harness<MlSystemDesignVault>> {
-	const h = await loadPlugin(MlSystemDesignVault, { files });
-	h.run("install-notes");
-	await h.settle();
-	return h;
-}
-const topModal = <T extends Modal>(): T => Modal.open.at(-1) as T;
 const propertiesOf = (text: string): unknown => parseYaml(getFrontMatterInfo(text).frontmatter);
 
 describe("a practice note created through the plugin", () => {
@@ -39,18 +33,18 @@ describe("a practice note created through the plugin", () => {
 	});
 });
 
+/** Edits step 1 to `mine`, then restores the shipped note, which saves `mine` as "(my version)". */
+async function restoreStep1Over(h: Harness<MlSystemDesignVault>, mine: string): Promise<void> {
+	await h.app.vault.modify(h.app.vault.getFileByPath(`${FOLDER}/${STEP1}`)!, mine);
+	await runAndChoose(h, "restore-note", "Step 1");
+}
+
 describe("a saved copy of the user's version", () => {
 	it("gets copy-of through processFrontMatter: the user's properties kept, the body byte for byte", async () => {
 		const h = await installed();
 		const body = "\n# My step 1\r\n\n---\nnot: properties\n---\n- [x] ticked  \n";
 		const mine = `---\naliases: ["Step one: mine"]\nnote: "has # and: colon"\n---\n${body}`;
-		await h.app.vault.modify(h.app.vault.getFileByPath(`${FOLDER}/${STEP1}`)!, mine);
-		h.run("restore-note");
-		await h.settle();
-		const chooser = topModal<SuggestModal<unknown>>();
-		await chooser.setQuery("Step 1");
-		chooser.choose(0);
-		await h.settle();
+		await restoreStep1Over(h, mine);
 		const copy = (await h.fileText(`${FOLDER}/Framework/Step 1 - Clarifying requirements (my version).md`))!;
 		expect(copy.slice(getFrontMatterInfo(copy).contentStart)).toBe(body);
 		expect(propertiesOf(copy)).toEqual({ aliases: ["Step one: mine"], note: "has # and: colon", "copy-of": "[[Step 1 - Clarifying requirements]]" });
@@ -59,13 +53,7 @@ describe("a saved copy of the user's version", () => {
 	it("keeps properties that are not valid YAML as they were, and every word", async () => {
 		const h = await installed();
 		const mine = "---\naliases: [unclosed\n---\nmy text\n";
-		await h.app.vault.modify(h.app.vault.getFileByPath(`${FOLDER}/${STEP1}`)!, mine);
-		h.run("restore-note");
-		await h.settle();
-		const chooser = topModal<SuggestModal<unknown>>();
-		await chooser.setQuery("Step 1");
-		chooser.choose(0);
-		await h.settle();
+		await restoreStep1Over(h, mine);
 		expect(await h.fileText(`${FOLDER}/Framework/Step 1 - Clarifying requirements (my version).md`)).toBe(mine);
 	});
 });
@@ -114,13 +102,7 @@ describe("a template whose properties are not valid YAML", () => {
 describe("the generated checklist note", () => {
 	it("is tagged through its properties", async () => {
 		const h = await installed();
-		h.run("generate-checklist");
-		await h.settle();
-		const chooser = topModal<SuggestModal<unknown>>();
-		await chooser.setQuery("generic");
-		chooser.choose(0);
-		await h.settle();
-		const text = await h.app.vault.read(h.app.workspace.getActiveFile()!);
+		const text = await genericChecklist(h);
 		expect(propertiesOf(text)).toEqual({ tags: ["mlsd/generated-checklist"] });
 		expect(text.slice(getFrontMatterInfo(text).contentStart)).toMatch(/^# Design checklist: generic\n\n## Step 1/);
 	});
